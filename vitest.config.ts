@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Browser and real-process tests share two cores with the server under test.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
