@@ -10,34 +10,23 @@
 const GC_HEAD = 16;
 const PTR = 8;
 
-// ---------------------------------------------------------------- scalars
-
 /** `None`: refcount + type pointer. */
 export const NONE_SIZE = 16;
 /** A float: header + one C double. */
 export const FLOAT_SIZE = 24;
 
-export function floatSize(): number {
-  return FLOAT_SIZE;
-}
+export const floatSize = (): number => FLOAT_SIZE;
 
 /** `True` and `False` are ints with one 30-bit digit each; 3.11 counts a digit for False too. */
-export function boolSize(): number {
-  return 28;
-}
+export const boolSize = (): number => 28;
 
 /**
  * An int: 24-byte header + 4 bytes per 30-bit digit of |value|. Zero still allocates (and
  * counts) one digit in 3.11.7, so `getsizeof(0)` is 28 like `getsizeof(1)`.
  */
 export function intSize(value: bigint): number {
-  let magnitude = value < 0n ? -value : value;
-  let digits = 0;
-  while (magnitude > 0n) {
-    magnitude >>= 30n;
-    digits++;
-  }
-  return 24 + 4 * Math.max(digits, 1);
+  const bits = (value < 0n ? -value : value).toString(2).length; // 0 counts as 1 bit
+  return 24 + 4 * Math.ceil(bits / 30);
 }
 
 /**
@@ -67,8 +56,6 @@ export function bytesSize(length: number): number {
 export function tupleSize(length: number): number {
   return 24 + GC_HEAD + PTR * length;
 }
-
-// ---------------------------------------------------------------- lists
 
 /** A list is a 40-byte header (with GC) + 8 bytes per *allocated* slot, used or not. */
 export function listSize(capacity: number): number {
@@ -108,9 +95,7 @@ export function listCapacityForComprehension(length: number): number {
  * `list_preallocate_exact` rounds up to an even count (the allocator has 16-byte granularity).
  * It serves `list(x)` for anything with a length, and extending an empty list by a tuple.
  */
-function evenCapacity(length: number): number {
-  return (length + 1) & ~1;
-}
+const evenCapacity = (length: number): number => (length + 1) & ~1;
 
 /**
  * A display `[a, b, c]`. With 3+ items that are all constants, 3.11 compiles it as
@@ -146,46 +131,33 @@ export function listCapacityForIterator(length: number): number {
 
 export type ListHow = 'literal' | 'literal-exprs' | 'repeat' | 'append' | 'copy' | 'list' | 'iterator';
 
-export function listCapacity(length: number, how: ListHow): number {
-  switch (how) {
-    case 'literal':
-      return listCapacityForLiteral(length, true);
-    case 'literal-exprs':
-      return listCapacityForLiteral(length, false);
-    case 'repeat':
-    case 'copy':
-      return length;
-    case 'append':
-      return listCapacityForComprehension(length);
-    case 'list':
-      return evenCapacity(length);
-    case 'iterator':
-      return listCapacityForIterator(length);
-  }
-}
+const LIST_BUILDS: Record<ListHow, (length: number) => number> = {
+  literal: (n) => listCapacityForLiteral(n, true),
+  'literal-exprs': (n) => listCapacityForLiteral(n, false),
+  repeat: listCapacityForRepeat,
+  append: listCapacityForComprehension,
+  copy: (n) => listCapacityForCopy(n, 'copy'),
+  list: (n) => listCapacityForCopy(n, 'list'),
+  iterator: listCapacityForIterator,
+};
 
-// ---------------------------------------------------------------- dicts
+/** The capacity of a list of `length` items built this way. */
+export function listCapacity(length: number, how: ListHow): number {
+  return LIST_BUILDS[how](length);
+}
 
 /** Whether a key is an exact `str` (3.11 then uses a compact key table without stored hashes). */
 export type KeyKind = 'str' | 'other';
 /** `display`: `{k: v, ...}`; `assign`: `{}` then `d[k] = v` (also comprehensions, MAP_ADD). */
 export type DictHow = 'display' | 'assign';
 
-interface KeyTable {
-  log2: number;
-  unicode: boolean;
-}
+type KeyTable = { log2: number; unicode: boolean };
 
 /** `calculate_log2_keysize`, bit trick included (it doubles exact powers of two >= 16). */
-function log2KeySize(minSize: number): number {
-  const m = ((minSize | 8) - 1) | 7;
-  return 32 - Math.clz32(m);
-}
+const log2KeySize = (minSize: number): number => 32 - Math.clz32(((minSize | 8) - 1) | 7);
 
 /** A table of 2^k slots holds 2/3 of that many entries (USABLE_FRACTION). */
-function usable(log2: number): number {
-  return Math.floor(((1 << log2) * 2) / 3);
-}
+const usable = (log2: number): number => Math.floor(((1 << log2) * 2) / 3);
 
 /** One `insertdict` into a table holding `used` keys (null = the shared empty table of `{}`). */
 function insertKey(table: KeyTable | null, used: number, kind: KeyKind): KeyTable {
@@ -227,8 +199,6 @@ export function dictSize(entries: number, how: DictHow = 'display', keys: KeyKin
   return dictSizeForKeys(new Array<KeyKind>(entries).fill(keys), how);
 }
 
-// ---------------------------------------------------------------- sets
-
 /**
  * `add`: `set()` then adds (also `set(list)`, `set(range)`, comprehensions, displays of
  * expressions): after an insert that makes fill*5 >= mask*3 the table grows to the first power
@@ -255,8 +225,6 @@ export function setSize(entries: number, how: SetHow = 'add'): number {
   }
   return 200 + GC_HEAD + (slots === 8 ? 0 : 16 * slots);
 }
-
-// ---------------------------------------------------------------- one entry point
 
 export type SizeInput =
   | { kind: 'int'; value: bigint | number | string }
