@@ -1,7 +1,11 @@
 /**
  * The one storage port of the server. Two implementations pass the same contract
  * tests: in memory (the default for one teacher on one laptop) and Redis (REDIS_URL).
- * Everything stored expires after `ttlSeconds` (24 h by default) unless touched again.
+ * Everything stored expires after `ttlSeconds` (24 h by default) unless touched again:
+ * every write refreshes what it writes, and writing the room record (`createRoom`,
+ * `saveRoom`) refreshes every key of the room, so a room's players, logs and results live
+ * as long as the room does. `round` arguments are the 0-based playlist index (`roundIndex`).
+ * Records are copied on the way in and out: mutating one never changes what is stored.
  *
  * Only nicknames, scores and runs are stored: no names, no e-mail, no addresses.
  */
@@ -87,26 +91,32 @@ export interface SoloRunRecord {
 export interface RoomStore {
   readonly kind: 'memory' | 'redis';
 
-  /** Rooms. `createRoom` fails (returns false) when the code is taken. */
+  /**
+   * Rooms. `createRoom` fails (returns false) when the code is taken; when it succeeds,
+   * anything left over from an expired room with the same code is gone.
+   */
   createRoom(room: RoomRecord): Promise<boolean>;
   getRoom(code: string): Promise<RoomRecord | null>;
   saveRoom(room: RoomRecord): Promise<void>;
   listRoomCodes(): Promise<string[]>;
   deleteRoom(code: string): Promise<void>;
 
-  /** Players of a room. */
+  /** Players of a room, in the order they joined. Saving with a new resume hash retires the old one. */
   savePlayer(code: string, player: PlayerRecord): Promise<void>;
   getPlayers(code: string): Promise<PlayerRecord[]>;
   findPlayerByResumeHash(code: string, resumeTokenHash: string): Promise<PlayerRecord | null>;
 
-  /** Per-player action log of the current round, in order; appended as actions are acknowledged. */
+  /** Per-player action log of the current round, in order; appended as actions are acknowledged (one batch lands whole). */
   appendActions(code: string, round: number, playerId: string, entries: LoggedAction[]): Promise<void>;
   getActions(code: string, round: number, playerId: string): Promise<LoggedAction[]>;
   /** Attempts (restarts after a crash) of a player in a round. */
   saveAttempts(code: string, round: number, playerId: string, attempts: AttemptRecord[]): Promise<void>;
   getAttempts(code: string, round: number, playerId: string): Promise<AttemptRecord[]>;
 
-  /** Round results and the room's cumulative leaderboard (a sorted set in Redis). */
+  /**
+   * Round results and the room's cumulative leaderboard (a sorted set in Redis): highest
+   * score first, equal scores by player id in descending order (Redis's own order).
+   */
   saveRoundResults(code: string, round: number, rows: RoundResultRow[]): Promise<void>;
   getRoundResults(code: string, round: number): Promise<RoundResultRow[]>;
   addToLeaderboard(code: string, playerId: string, points: number): Promise<void>;
@@ -119,7 +129,7 @@ export interface RoomStore {
   recordSoloScore(levelId: string, score: number): Promise<Histogram>;
   getHistogram(levelId: string): Promise<Histogram>;
 
-  /** Liveness for /healthz. */
+  /** Liveness for /healthz: false (never a throw, never a hang) when the store cannot answer. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
