@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import {
+  clockText,
+  describeRequest,
+  pendingObjects,
+  starString,
+  starsInReach,
+} from '../../client/src/game/describe';
+import { cycleState, midStackState } from '../../client/src/game/fixtures';
+
+describe('the pending request, in words', () => {
+  test('push, with the frame size', () => {
+    expect(describeRequest(midStackState())).toEqual({
+      title: 'push frame c()',
+      detail: 'line 8 calls c() · its frame takes 80 B',
+    });
+  });
+
+  test('an overflowing call asks for RecursionError and shows the depth', () => {
+    const s = midStackState();
+    s.request = { kind: 'push', fn: 'c', line: 8, since: 0, overflow: true };
+    expect(describeRequest(s).title).toBe('raise RecursionError?');
+    expect(describeRequest(s).detail).toContain('3 of 1000 frames');
+  });
+
+  test('place names the object, its size and cells; a picked object comes first', () => {
+    const s = cycleState();
+    expect(describeRequest(s)).toEqual({
+      title: 'place [0, 0, 0, …] (216 B)',
+      detail: 'line 7 allocates · 27 cells',
+    });
+    expect(pendingObjects(s).map((o) => o.id)).toEqual(['big']);
+  });
+
+  test('nothing pending: what the program is doing', () => {
+    const s = midStackState();
+    s.request = null;
+    expect(describeRequest(s).title).toBe('running…');
+    expect(describeRequest({ ...s, status: 'complete' }).title).toBe('level complete');
+  });
+});
+
+describe('stars and clock', () => {
+  test('stars won and the score the next one needs', () => {
+    expect(starsInReach(0, [600, 900, 1200])).toEqual({ stars: 0, next: 600 });
+    expect(starsInReach(900, [600, 900, 1200])).toEqual({ stars: 2, next: 1200 });
+    expect(starsInReach(5000, [600, 900, 1200])).toEqual({ stars: 3, next: null });
+    expect(starString(2)).toBe('★★☆');
+  });
+
+  test('clock as m:ss', () => {
+    expect(clockText(null)).toBe('');
+    expect(clockText(65.7)).toBe('1:05');
+    expect(clockText(-3)).toBe('0:00');
+  });
+});
