@@ -51,6 +51,10 @@ export type Request =
       since: number;
       /** True when some object cannot fit anywhere and no garbage is left to free: the answer is MemoryError. */
       outOfMemory: boolean;
+      /** Top-level objects of a `new`: the name each is bound to once placed (null: a hidden temporary). */
+      bind: Record<string, string | null>;
+      /** Set when a container outgrew its cells and must move: how it was before, to restore on MemoryError. */
+      resize: { objectId: string; address: number; size: number; refs: string[] } | null;
     }
   | { kind: 'answer'; question: string; options: string[]; line: number; since: number };
 
@@ -99,6 +103,10 @@ export interface GameState {
   tally: Tally;
   /** Counter for object ids made at run time (e.g. inside repeats). */
   nextObjectNumber: number;
+  /** Level object id -> the id of its latest incarnation, when a repeat made it again (`{ref}` resolves through this). */
+  aliases: Record<string, string>;
+  /** Objects held by the interpreter but bound to no name (the result of a `new` without `bind`), released when the next op completes. */
+  temps: string[];
   completedAt: number | null;
 }
 

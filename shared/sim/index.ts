@@ -1,0 +1,31 @@
+/** The simulator's public surface: the server, the client and the tools import only this. */
+export { apply } from './apply';
+export { type AutoplayerOptions, bestAction, createAutoplayer, type Player } from './autoplayer';
+export { createGame } from './create-game';
+export { ADDRESS_BASE, explainAction, formatAddress } from './explain';
+export { hash } from './hash';
+export { CELL_BYTES, freeRuns, spanOf } from './heap';
+export { type ParseActionResult, parseAction } from './parse-action';
+export { progress } from './progress';
+export { garbage, pathFromRoot, reachable, refcounts } from './references';
+export { type PlayOptions, playLevel, replay } from './replay';
+export { score } from './score';
+export { step } from './step';
+export type {
+  Action,
+  ApplyResult,
+  CrashKind,
+  Cursor,
+  ErrorName,
+  Frame,
+  GameState,
+  ObjectKind,
+  Request,
+  ScoreBreakdown,
+  SimEvent,
+  SimObject,
+  Status,
+  StepResult,
+  Tally,
+  TimedAction,
+} from './types';

@@ -1,0 +1,236 @@
+/**
+ * Derived views of the object graph: reference counts, what is reachable from the roots,
+ * the garbage, its cycles and "why is this alive?". Nothing here is stored in the state;
+ * results are cached per (objects, stack, temps, objects being made) so unchanged ticks are free.
+ */
+import type { GameState, SimObject } from './types';
+
+export interface Analysis {
+  reachable: Set<string>;
+  /** Placed heap objects nothing reachable points to, in object order. */
+  garbage: string[];
+  garbageBytes: number;
+}
+
+interface CacheEntry<T> {
+  stack: GameState['stack'];
+  temps: string[];
+  /** The objects being made (roots too); the rest of the request does not matter. */
+  making: string[] | null;
+  value: T;
+}
+
+function makingOf(state: GameState): string[] | null {
+  return state.request?.kind === 'place' ? state.request.objectIds : null;
+}
+
+/** Up to two entries per objects record: a transition looks at the state before and after it. */
+const analyses = new WeakMap<Record<string, SimObject>, CacheEntry<Analysis>[]>();
+const counts = new WeakMap<Record<string, SimObject>, CacheEntry<Record<string, number>>[]>();
+
+function cached<T>(
+  map: WeakMap<Record<string, SimObject>, CacheEntry<T>[]>,
+  state: GameState,
+  compute: (state: GameState) => T,
+): T {
+  const entries = map.get(state.objects);
+  const making = makingOf(state);
+  if (entries) {
+    for (const hit of entries) {
+      if (hit.stack === state.stack && hit.temps === state.temps && hit.making === making) return hit.value;
+    }
+  }
+  const value = compute(state);
+  remember(map, state, value);
+  return value;
+}
+
+function remember<T>(
+  map: WeakMap<Record<string, SimObject>, CacheEntry<T>[]>,
+  state: GameState,
+  value: T,
+): void {
+  const entry = { stack: state.stack, temps: state.temps, making: makingOf(state), value };
+  const entries = map.get(state.objects);
+  map.set(state.objects, entries ? [entry, entries[0]!] : [entry]);
+}
+
+/** Drops what is cached for an objects record that is being edited in place (inside a transition). */
+export function forgetAnalysis(objects: Record<string, SimObject>): void {
+  analyses.delete(objects);
+  counts.delete(objects);
+}
+
+/** Seeds the cache of `after` with an analysis known to be unchanged (e.g. after placing a reachable object). */
+export function rememberAnalysis(after: GameState, analysis: Analysis): void {
+  remember(analyses, after, analysis);
+}
+
+/** The roots: every frame's locals (top frame first), interpreter temporaries, objects being made. */
+export function forEachRoot(
+  state: GameState,
+  visit: (id: string, frame: string, name: string) => void,
+): void {
+  for (let i = state.stack.length - 1; i >= 0; i--) {
+    const frame = state.stack[i]!;
+    for (const name in frame.locals) visit(frame.locals[name]!, frame.fn, name);
+  }
+  for (const id of state.temps)
+    visit(id, state.stack[state.stack.length - 1]?.fn ?? '<module>', '(temporary)');
+  if (state.request?.kind === 'place') {
+    for (const id of state.request.objectIds)
+      visit(id, state.stack[state.stack.length - 1]?.fn ?? '<module>', '(being made)');
+  }
+}
+
+function analyseNow(state: GameState): Analysis {
+  const { objects } = state;
+  const reachable = new Set<string>();
+  const todo: string[] = [];
+  forEachRoot(state, (id) => {
+    if (!reachable.has(id)) {
+      reachable.add(id);
+      todo.push(id);
+    }
+  });
+  while (todo.length > 0) {
+    const obj = objects[todo.pop()!];
+    if (!obj) continue;
+    for (const ref of obj.refs) {
+      if (!reachable.has(ref)) {
+        reachable.add(ref);
+        todo.push(ref);
+      }
+    }
+  }
+  const garbage: string[] = [];
+  let garbageBytes = 0;
+  for (const id in objects) {
+    const obj = objects[id]!;
+    if (obj.address !== null && !reachable.has(id)) {
+      garbage.push(id);
+      garbageBytes += obj.size;
+    }
+  }
+  return { reachable, garbage, garbageBytes };
+}
+
+export function analyse(state: GameState): Analysis {
+  return cached(analyses, state, analyseNow);
+}
+
+export function reachable(state: GameState): Set<string> {
+  return analyse(state).reachable;
+}
+
+function countNow(state: GameState): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const id in state.objects) result[id] = 0;
+  const add = (id: string) => {
+    result[id] = (result[id] ?? 0) + 1;
+  };
+  for (const frame of state.stack) for (const name in frame.locals) add(frame.locals[name]!);
+  for (const id of state.temps) add(id);
+  for (const id in state.objects) for (const ref of state.objects[id]!.refs) add(ref);
+  return result;
+}
+
+/** Reference count of every live object: references from all frames' locals, temporaries and live objects. */
+export function refcounts(state: GameState): Record<string, number> {
+  return cached(counts, state, countNow);
+}
+
+/** Strongly connected groups of garbage that reference themselves: unreachable cycles (Tarjan). */
+export function garbageCycles(objects: Record<string, SimObject>, ids: string[]): string[][] {
+  const inGarbage = new Set(ids);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+  const visit = (root: string) => {
+    // Iterative Tarjan: each work item is a node and the position in its refs.
+    const work: [string, number][] = [[root, 0]];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const [node, at] = top;
+      const refs = objects[node]?.refs ?? [];
+      if (at < refs.length) {
+        top[1]++;
+        const next = refs[at]!;
+        if (!inGarbage.has(next)) continue;
+        if (!index.has(next)) {
+          index.set(next, counter);
+          low.set(next, counter++);
+          stack.push(next);
+          onStack.add(next);
+          work.push([next, 0]);
+        } else if (onStack.has(next)) {
+          low.set(node, Math.min(low.get(node)!, index.get(next)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(node)!));
+      if (low.get(node) === index.get(node)) {
+        const group: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          group.push(member);
+        } while (member !== node);
+        if (group.length > 1 || refs.includes(node)) cycles.push(group.reverse());
+      }
+    }
+  };
+  for (const id of ids) if (!index.has(id)) visit(id);
+  return cycles;
+}
+
+export function garbage(state: GameState): { ids: string[]; cycles: string[][] } {
+  const ids = analyse(state).garbage;
+  return { ids, cycles: ids.length === 0 ? [] : garbageCycles(state.objects, ids) };
+}
+
+/** "Why is this alive?": [frame, name, objectId, ...] ending at `objectId`, or null when unreachable. */
+export function pathFromRoot(state: GameState, objectId: string): string[] | null {
+  if (!state.objects[objectId] || !analyse(state).reachable.has(objectId)) return null;
+  const parent = new Map<string, string | null>();
+  const rootOf = new Map<string, [string, string]>();
+  const queue: string[] = [];
+  forEachRoot(state, (id, frame, name) => {
+    if (!parent.has(id)) {
+      parent.set(id, null);
+      rootOf.set(id, [frame, name]);
+      queue.push(id);
+    }
+  });
+  for (let head = 0; head < queue.length && !parent.has(objectId); head++) {
+    const id = queue[head]!;
+    for (const ref of state.objects[id]?.refs ?? []) {
+      if (!parent.has(ref)) {
+        parent.set(ref, id);
+        queue.push(ref);
+      }
+    }
+  }
+  if (!parent.has(objectId)) return null;
+  const chain: string[] = [];
+  let at: string | null = objectId;
+  while (at !== null) {
+    chain.push(at);
+    const up: string | null = parent.get(at) ?? null;
+    if (up === null) break;
+    at = up;
+  }
+  chain.reverse();
+  const [frame, name] = rootOf.get(chain[0]!)!;
+  return [frame, name, ...chain];
+}
