@@ -4,6 +4,7 @@ import type {
   LoggedAction,
   PlayerRecord,
   RoomRecord,
+  RoomStore,
   RoundResultRow,
   SoloRunRecord,
 } from '../../server/store/types';
@@ -84,4 +85,20 @@ export function soloRun(id: string, overrides: Partial<SoloRunRecord> = {}): Sol
     createdAt: 1_700_000_000_200,
     ...overrides,
   };
+}
+
+/** A room with two players and two rounds of everything. */
+export async function fillRoom(store: RoomStore, code: string): Promise<void> {
+  await store.createRoom(room(code));
+  await store.savePlayer(code, player('p1', { joinedAt: 1 }));
+  await store.savePlayer(code, player('p2', { joinedAt: 2 }));
+  for (const round of [0, 1]) {
+    for (const id of ['p1', 'p2']) {
+      await store.appendActions(code, round, id, [action(1), action(2)]);
+      await store.saveAttempts(code, round, id, attempts(1));
+    }
+    await store.saveRoundResults(code, round, [resultRow('p1', round, 500), resultRow('p2', round, 400)]);
+  }
+  await store.addToLeaderboard(code, 'p1', 1000);
+  await store.addToLeaderboard(code, 'p2', 800);
 }
