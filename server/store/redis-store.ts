@@ -35,6 +35,7 @@ function connectClient(url: string) {
 export type RedisClient = ReturnType<typeof connectClient>;
 
 const DEFAULT_PING_TIMEOUT_MS = 1000;
+const CLOSE_TIMEOUT_MS = 2000;
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<RedisRoomStore> {
   const client = connectClient(options.url);
@@ -238,8 +239,28 @@ export class RedisRoomStore implements RoomStore {
     }
   }
 
+  /**
+   * Waits for commands in flight, but not forever: with Redis gone, queued commands never
+   * finish and a graceful close would hang, so after a moment the connection is dropped.
+   */
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    if (!this.client.isOpen) return;
+    if (!this.client.isReady) {
+      this.client.destroy();
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        if (this.client.isOpen) this.client.destroy();
+        resolve();
+      }, CLOSE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.client.close(), giveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** A MULTI that also records `key` in the room's registry, so deleteRoom and saveRoom find it. */

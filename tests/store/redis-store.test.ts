@@ -132,4 +132,15 @@ describe('redis store', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     await store.close();
   });
+
+  test('close does not hang when Redis is gone with commands still waiting', async () => {
+    const doomed = await startRedis();
+    const store = await createRedisStore({ url: doomed.url, ttlSeconds: 60, onError: () => {} });
+    await doomed.stop();
+    const pending = store.getRoom('ABCDEF').catch(() => 'rejected');
+    const started = Date.now();
+    await store.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await pending).toBe('rejected');
+  });
 });
