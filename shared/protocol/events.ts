@@ -50,6 +50,8 @@ export type StudentEvent = (typeof StudentEvent)[keyof typeof StudentEvent];
 export const SoloEvent = {
   Submit: 'solo:submit',
   Histogram: 'solo:histogram',
+  /** A verified solo run, by the id `solo:submit` answered with, to watch it again. */
+  Run: 'solo:run',
 } as const;
 export type SoloEvent = (typeof SoloEvent)[keyof typeof SoloEvent];
 

@@ -41,6 +41,7 @@ export type {
   ResumePayload,
   RoomSettingsInput,
   SettingsPayload,
+  SoloRunPayload,
   SoloSubmitPayload,
   SuggestNamePayload,
   TimeMultiplierPayload,

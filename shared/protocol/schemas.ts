@@ -169,6 +169,9 @@ export const SoloSubmitPayload = z.strictObject({
   claimedScore: z.number().optional(),
 });
 export const HistogramPayload = z.strictObject({ levelId: LevelId });
+export const SoloRunPayload = z.strictObject({
+  runId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'not a run id'),
+});
 
 export type CreateRoomPayload = z.infer<typeof CreateRoomPayload>;
 export type AttachHostPayload = z.infer<typeof AttachHostPayload>;
@@ -189,4 +192,5 @@ export type ResumePayload = z.infer<typeof ResumePayload>;
 export type ActionPayload = z.infer<typeof ActionPayload>;
 export type SoloSubmitPayload = z.infer<typeof SoloSubmitPayload>;
 export type HistogramPayload = z.infer<typeof HistogramPayload>;
+export type SoloRunPayload = z.infer<typeof SoloRunPayload>;
 export type EmptyPayload = z.infer<typeof Empty>;

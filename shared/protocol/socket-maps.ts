@@ -65,6 +65,7 @@ export const ClientPayloadSchemas = {
   [ClientEvent.Leave]: S.LeavePayload,
   [ClientEvent.Submit]: S.SoloSubmitPayload,
   [ClientEvent.Histogram]: S.HistogramPayload,
+  [ClientEvent.Run]: S.SoloRunPayload,
 } as const satisfies Record<ClientEvent, z.ZodType>;
 
 /** What each client event's acknowledgement carries when it succeeds. */
@@ -98,6 +99,7 @@ export interface ClientReplyData {
   [ClientEvent.Leave]: null;
   [ClientEvent.Submit]: SoloResultView;
   [ClientEvent.Histogram]: HistogramView;
+  [ClientEvent.Run]: ReplayView;
 }
 
 export type ClientPayload<E extends ClientEvent> = z.infer<(typeof ClientPayloadSchemas)[E]>;

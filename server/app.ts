@@ -1,0 +1,65 @@
+/**
+ * Puts the server together: store, HTTP app, Socket.IO, rooms. Used by `main.ts` and by
+ * the integration tests, which start it in-process on a free port.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LEVELS } from '../levels';
+import type { ServerConfig } from './config';
+import { createLevelCatalog } from './game/level-catalog';
+import { createHttpApp } from './http/create-http-app';
+import type { Logger } from './rooms/ports';
+import { RoomService } from './rooms/room-service';
+import { SoloService } from './solo/solo-service';
+import { createStore } from './store/create-store';
+import type { RoomStore } from './store/types';
+import { attachService, createSocketServer } from './transport/socket-server';
+import type { ArenaServer } from './transport/socket-types';
+
+export interface RunningServer {
+  port: number;
+  store: RoomStore;
+  service: RoomService;
+  io: ArenaServer;
+  /** Rooms brought back from the store at start. */
+  recovered: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  const store = await createStore({
+    ...(config.redisUrl && { redisUrl: config.redisUrl }),
+    ...(config.keyPrefix && { keyPrefix: config.keyPrefix }),
+    ttlSeconds: config.ttlSeconds,
+    onError: (error) => logger.error({ err: error }, 'store error'),
+  });
+  const catalog = createLevelCatalog(LEVELS);
+  const app = createHttpApp({ store, levels: LEVELS, clientDir: config.clientDir, log: logger });
+  const httpServer = createServer(app);
+  const { io, outbox } = createSocketServer(httpServer, {
+    ...config.handlers,
+    maxMessageBytes: config.maxMessageBytes,
+    corsOrigins: config.corsOrigins,
+  });
+  const solo = new SoloService({ store, catalog, logger, now: Date.now });
+  const service = new RoomService({ store, outbox, catalog, config: config.rooms, logger, solo });
+  attachService(io, outbox, service, logger, config.handlers);
+  const recovered = await service.recover();
+  service.start();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      service.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await service.shutdown();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { port, store, service, io, recovered, close };
+}

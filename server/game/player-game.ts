@@ -1,0 +1,177 @@
+/**
+ * One student's authoritative game in one round: every attempt (a restart after a crash
+ * starts a new one), the actions applied to each, stamped with the server's tick. The
+ * room's clock decides the time; this class never reads a clock itself.
+ *
+ * Ticks: a round tick counts from the round's start; an attempt's game tick counts from
+ * the round tick at which the attempt began. A student's time runs out at `limitTick`
+ * (a round tick; Infinity when untimed): the game is frozen there.
+ */
+import type { Level } from '../../shared/level/schema';
+import type { LevelRef, RoundSpec } from '../../shared/protocol';
+import { apply, createGame } from '../../shared/sim';
+import type { Action, GameState } from '../../shared/sim/types';
+import type { AttemptRecord, LoggedAction } from '../store/types';
+import { type RoomScore, roomScore, type ScoreRules } from './room-score';
+import { advance, runRecorded } from './run';
+import { stateHash } from './state-hash';
+
+/** Games in a round have no time limit of their own: the round's clock ends them. */
+export const ROUND_GAME_TIME_LIMIT = 1_000_000;
+
+export interface RoundSetup {
+  round: number;
+  spec: RoundSpec;
+  ref: LevelRef;
+  /** The level as written: its time limit and stars are used for scoring. */
+  level: Level;
+  /** The level the games run: the same, with the round's clock in charge of time. */
+  playLevel: Level;
+  seed: number;
+}
+
+export function roundSetup(round: number, spec: RoundSpec, ref: LevelRef, level: Level): RoundSetup {
+  return {
+    round,
+    spec,
+    ref,
+    level,
+    playLevel: { ...level, timeLimit: ROUND_GAME_TIME_LIMIT },
+    seed: spec.seed,
+  };
+}
+
+export interface Attempt {
+  record: AttemptRecord;
+  state: GameState;
+  actions: LoggedAction[];
+}
+
+export type ApplyOutcome =
+  | { kind: 'over'; tick: number; hash: string }
+  | { kind: 'applied'; accepted: boolean; reason: string; tick: number; hash: string; logged: LoggedAction };
+
+export class PlayerGame {
+  readonly attempts: Attempt[] = [];
+  lastSeq = 0;
+  private scoreCache = new WeakMap<GameState, { key: string; score: RoomScore }>();
+
+  private constructor(readonly setup: RoundSetup) {}
+
+  static start(setup: RoundSetup, startedAtTick: number): PlayerGame {
+    const game = new PlayerGame(setup);
+    game.attempts.push({
+      record: { attempt: 0, startedAtTick, seed: setup.seed },
+      state: createGame(setup.playLevel, setup.seed),
+      actions: [],
+    });
+    return game;
+  }
+
+  /** Rebuilds a game from its stored attempts and action log, exactly as it was live. */
+  static rebuild(
+    setup: RoundSetup,
+    records: readonly AttemptRecord[],
+    log: readonly LoggedAction[],
+    roundTick: number,
+    limitTick: number,
+  ): PlayerGame {
+    const game = new PlayerGame(setup);
+    const sorted = [...records].sort((a, b) => a.attempt - b.attempt);
+    if (sorted.length === 0) sorted.push({ attempt: 0, startedAtTick: 0, seed: setup.seed });
+    sorted.forEach((record, i) => {
+      const next = sorted[i + 1];
+      const endRoundTick = next ? next.startedAtTick : Math.min(roundTick, limitTick);
+      const actions = log.filter((entry) => entry.attempt === record.attempt);
+      const state = runRecorded(
+        setup.playLevel,
+        record.seed,
+        actions.map((entry) => entry.entry),
+        Math.max(0, endRoundTick - record.startedAtTick),
+      );
+      game.attempts.push({ record, state, actions });
+    });
+    for (const entry of log) game.lastSeq = Math.max(game.lastSeq, entry.seq);
+    return game;
+  }
+
+  get current(): Attempt {
+    const attempt = this.attempts[this.attempts.length - 1];
+    if (!attempt) throw new Error('a game always has an attempt');
+    return attempt;
+  }
+
+  advanceTo(roundTick: number, limitTick: number): void {
+    const current = this.current;
+    const target = Math.min(roundTick, limitTick) - current.record.startedAtTick;
+    current.state = advance(current.state, target);
+  }
+
+  /** True when nothing more can happen in the current attempt (ended, or out of time). */
+  isOver(roundTick: number, limitTick: number): boolean {
+    return this.current.state.status !== 'running' || roundTick >= limitTick;
+  }
+
+  /** Whether the student is finished for this round: no more moves and no restart to come. */
+  isDone(roundTick: number, limitTick: number): boolean {
+    const status = this.current.state.status;
+    return roundTick >= limitTick || status === 'complete' || status === 'timeout';
+  }
+
+  apply(action: Action, seq: number, roundTick: number, limitTick: number): ApplyOutcome {
+    this.advanceTo(roundTick, limitTick);
+    const current = this.current;
+    if (this.isOver(roundTick, limitTick)) {
+      return { kind: 'over', tick: current.state.tick, hash: stateHash(current.state) };
+    }
+    const tick = current.state.tick;
+    const result = apply(current.state, action);
+    current.state = result.state;
+    const logged: LoggedAction = { seq, attempt: current.record.attempt, entry: { tick, action } };
+    current.actions.push(logged);
+    this.lastSeq = seq;
+    const reason = result.ok ? '' : result.reason;
+    return { kind: 'applied', accepted: result.ok, reason, tick, hash: stateHash(current.state), logged };
+  }
+
+  /** A new attempt from the start of the level, with the time that is left. */
+  restart(roundTick: number): AttemptRecord {
+    const record: AttemptRecord = {
+      attempt: this.current.record.attempt + 1,
+      startedAtTick: roundTick,
+      seed: this.setup.seed,
+    };
+    this.attempts.push({ record, state: createGame(this.setup.playLevel, this.setup.seed), actions: [] });
+    return record;
+  }
+
+  score(attempt: Attempt, rules: ScoreRules): RoomScore {
+    const key = `${rules.speedBonus}/${rules.multiplier}`;
+    const cached = this.scoreCache.get(attempt.state);
+    if (cached && cached.key === key) return cached.score;
+    const result = roomScore(attempt.state, this.setup.level, rules);
+    this.scoreCache.set(attempt.state, { key, score: result });
+    return result;
+  }
+
+  /** The best attempt by the room's rules (the earliest among equals). */
+  best(rules: ScoreRules): { attempt: Attempt; score: RoomScore } {
+    let best = {
+      attempt: this.attempts[0] as Attempt,
+      score: this.score(this.attempts[0] as Attempt, rules),
+    };
+    for (const attempt of this.attempts.slice(1)) {
+      const result = this.score(attempt, rules);
+      if (result.total > best.score.total) best = { attempt, score: result };
+    }
+    return best;
+  }
+
+  get crashes(): number {
+    return this.attempts.filter((attempt) => attempt.state.status === 'crashed').length;
+  }
+
+  get attemptRecords(): AttemptRecord[] {
+    return this.attempts.map((attempt) => attempt.record);
+  }
+}

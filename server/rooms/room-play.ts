@@ -1,0 +1,87 @@
+/**
+ * A student's moves on their own game: actions (the hot path), restarts after a crash,
+ * and snapshots. An action is stamped with the server's tick, applied by the simulator,
+ * written to the action log, and only then acknowledged.
+ */
+import type { ActionAck, ActionPayload, SnapshotView } from '../../shared/protocol';
+import { ErrorCode, OUT_OF_STEP_TICKS, RefusalCode } from '../../shared/protocol';
+import { stateHash } from '../game/state-hash';
+import type { Room, Seat } from './room';
+import { sendSnapshot } from './room-broadcast';
+import { fail } from './room-error';
+import { snapshotView } from './views';
+
+function refuse(seq: number, code: RefusalCode, reason: string, seat: Seat): ActionAck {
+  const state = seat.game?.current.state;
+  return { seq, accepted: false, code, reason, tick: state?.tick ?? 0, hash: state ? stateHash(state) : '' };
+}
+
+export async function handleAction(room: Room, seat: Seat, payload: ActionPayload): Promise<ActionAck> {
+  const { seq } = payload;
+  const game = seat.game;
+  const setup = room.setup;
+  if (!game || !setup || room.record.phase !== 'running') {
+    return refuse(seq, RefusalCode.NotRunning, 'No round is running for you right now.', seat);
+  }
+  if (seq <= game.lastSeq)
+    return refuse(seq, RefusalCode.StaleSeq, `Sequence ${seq} was already used.`, seat);
+  const now = room.now();
+  if (!seat.limiter.take(now))
+    return refuse(seq, RefusalCode.RateLimited, 'Too many actions: slow down a little.', seat);
+  const outcome = game.apply(payload.action, seq, room.roundTick(now), room.limitTick(seat));
+  if (outcome.kind === 'over') {
+    return {
+      seq,
+      accepted: false,
+      code: RefusalCode.GameOver,
+      reason: 'This attempt is over.',
+      tick: outcome.tick,
+      hash: outcome.hash,
+    };
+  }
+  await room.log.append(setup.round, seat.record.id, outcome.logged);
+  if (payload.tick !== undefined && Math.abs(payload.tick - outcome.tick) > OUT_OF_STEP_TICKS) {
+    // The client's clock has drifted from the game: set it straight right after the ack.
+    setImmediate(() => sendSnapshot(room, seat));
+  }
+  return outcome.accepted
+    ? { seq, accepted: true, tick: outcome.tick, hash: outcome.hash }
+    : {
+        seq,
+        accepted: false,
+        code: RefusalCode.Rejected,
+        reason: outcome.reason,
+        tick: outcome.tick,
+        hash: outcome.hash,
+      };
+}
+
+/** After a crash, a fresh attempt with the time that is left; the best attempt counts. */
+export async function restart(room: Room, seat: Seat): Promise<SnapshotView> {
+  const game = seat.game;
+  const setup = room.setup;
+  if (!game || !setup || room.record.phase !== 'running')
+    fail(ErrorCode.WrongPhase, 'No round is running for you right now.');
+  const now = room.now();
+  const tick = room.roundTick(now);
+  const limit = room.limitTick(seat);
+  game.advanceTo(tick, limit);
+  if (tick >= limit) fail(ErrorCode.WrongPhase, 'Your time for this round is up.');
+  if (game.current.state.status !== 'crashed')
+    fail(ErrorCode.NotCrashed, 'You can restart only after a crash.');
+  game.restart(tick);
+  await room.deps.store.saveAttempts(room.code, setup.round, seat.record.id, game.attemptRecords);
+  return snapshotOrFail(room, seat);
+}
+
+export function snapshot(room: Room, seat: Seat): SnapshotView {
+  if (seat.game && room.record.phase === 'running')
+    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
+  return snapshotOrFail(room, seat);
+}
+
+function snapshotOrFail(room: Room, seat: Seat): SnapshotView {
+  const view = snapshotView(room, seat);
+  if (!view) fail(ErrorCode.NoGame, 'You have no game in this round.');
+  return view;
+}

@@ -1,0 +1,233 @@
+/**
+ * What the host sees while a round runs and after it: progress rows (only those that
+ * changed), the leaderboard, one student's game watched live, results and the class
+ * report, and anonymised replays for the projector. Students get a small personal board
+ * when the host shows the leaderboard during rounds.
+ */
+
+import type { Level } from '../../shared/level/schema';
+import type {
+  ClassReportView,
+  LeaderboardView,
+  ProgressRow,
+  ReplayView,
+  RoundResultsView,
+  WatchView,
+} from '../../shared/protocol';
+import { ErrorCode } from '../../shared/protocol';
+import { progress } from '../../shared/sim';
+import type { TimedAction } from '../../shared/sim/types';
+import { roundSetup } from '../game/player-game';
+import { heapUsed, mistakeCount, roomScore } from '../game/room-score';
+import { runRecorded } from '../game/run';
+import { stateHash } from '../game/state-hash';
+import type { ArchivedRun, Room, Seat } from './room';
+import { fail } from './room-error';
+import { classReport, hostResultsView, liveBoard } from './room-results';
+import { levelRefOf, withoutLevel } from './views';
+
+const STUDENT_BOARD_TOP = 5;
+const HOST_BOARD_TOP = 50;
+
+export function progressRow(room: Room, seat: Seat): ProgressRow | null {
+  const game = seat.game;
+  const setup = room.setup;
+  if (!game || !setup) return null;
+  const rules = room.rules(seat);
+  const current = game.current;
+  const state = current.state;
+  const timeUp = room.roundTick() >= room.limitTick(seat);
+  return {
+    playerId: seat.record.id,
+    nickname: seat.record.nickname,
+    score: game.score(current, rules).total,
+    best: game.best(rules).score.total,
+    progress: Math.round(progress(state) * 1000) / 1000,
+    stackDepth: state.stack.length,
+    heapUsed: heapUsed(state),
+    heapBytes: setup.level.machine.heapBytes,
+    mistakes: game.attempts.reduce((sum, attempt) => sum + mistakeCount(attempt.state), 0),
+    crashes: game.crashes,
+    attempt: current.record.attempt,
+    status: timeUp && state.status === 'running' ? 'timeout' : state.status,
+    connected: seat.connections > 0,
+  };
+}
+
+/** Sends the host the progress rows that changed since the last send (all of them the first time). */
+export function sendProgress(room: Room): void {
+  const setup = room.setup;
+  if (!setup || room.hostConnections === 0) return;
+  const full = room.progressSent.size === 0;
+  const rows: ProgressRow[] = [];
+  const seen = new Set<string>();
+  for (const seat of room.activeSeats()) {
+    const row = progressRow(room, seat);
+    if (!row) continue;
+    seen.add(row.playerId);
+    const serialised = JSON.stringify(row);
+    if (room.progressSent.get(row.playerId) === serialised) continue;
+    room.progressSent.set(row.playerId, serialised);
+    rows.push(row);
+  }
+  const removed = [...room.progressSent.keys()].filter((id) => !seen.has(id));
+  for (const id of removed) room.progressSent.delete(id);
+  if (!full && rows.length === 0 && removed.length === 0) return;
+  room.deps.outbox.toHosts(room.code, 'host:progress', {
+    round: setup.round,
+    tick: room.roundTick(),
+    full,
+    rows,
+    removed,
+  });
+}
+
+export function sendLeaderboards(room: Room, includeStudents: boolean): void {
+  const phase = room.record.phase;
+  const live = phase === 'running' || phase === 'paused';
+  if (!live) return;
+  const board = liveBoard(room);
+  const round = room.setup?.round ?? null;
+  if (room.hostConnections > 0) {
+    room.deps.outbox.toHosts(room.code, 'leaderboard', {
+      round,
+      kind: 'round',
+      top: board.slice(0, HOST_BOARD_TOP),
+      total: board.length,
+    });
+  }
+  if (!includeStudents || room.record.settings.leaderboard !== 'always') return;
+  const top = board.slice(0, STUDENT_BOARD_TOP).map(({ playerId: _id, ...row }) => row);
+  for (const row of board) {
+    const seat = row.playerId ? room.seats.get(row.playerId) : undefined;
+    if (!seat || seat.connections === 0) continue;
+    const view: LeaderboardView = { round, kind: 'round', top, you: row, total: board.length };
+    room.deps.outbox.toPlayer(room.code, seat.record.id, 'leaderboard', view);
+  }
+}
+
+export function watchView(room: Room, playerId: string): WatchView | null {
+  const seat = room.seats.get(playerId);
+  const setup = room.setup;
+  if (!seat?.game || !setup) return null;
+  const current = seat.game.current;
+  return {
+    playerId,
+    nickname: seat.record.nickname,
+    round: setup.round,
+    attempt: current.record.attempt,
+    level: setup.ref,
+    timeLimit: setup.playLevel.timeLimit,
+    hash: stateHash(current.state),
+    state: withoutLevel(current.state),
+    score: seat.game.score(current, room.rules(seat)).breakdown,
+  };
+}
+
+export function sendWatch(room: Room): void {
+  if (!room.watching || room.hostConnections === 0) return;
+  const view = watchView(room, room.watching);
+  if (view) room.deps.outbox.toHosts(room.code, 'host:watch-state', view);
+}
+
+export function watch(room: Room, playerId: string | null): WatchView | null {
+  if (playerId === null) {
+    room.watching = null;
+    return null;
+  }
+  const seat = room.seats.get(playerId);
+  if (!seat || seat.record.removed) fail(ErrorCode.UnknownPlayer, 'No such player in this room.');
+  room.watching = playerId;
+  return watchView(room, playerId);
+}
+
+export async function results(
+  room: Room,
+  round?: number,
+): Promise<{ results: RoundResultsView; report: ClassReportView }> {
+  const lastFinished =
+    room.record.phase === 'round-over' || room.record.phase === 'ended'
+      ? room.record.roundIndex
+      : room.record.roundIndex - 1;
+  const r = round ?? lastFinished;
+  if (r < 0 || r > lastFinished) fail(ErrorCode.WrongPhase, 'That round has no results yet.');
+  let rows = room.results.get(r);
+  if (!rows) {
+    rows = await room.deps.store.getRoundResults(room.code, r);
+    room.results.set(r, rows);
+  }
+  const final = room.record.phase === 'ended' && r === room.record.roundIndex;
+  return { results: hostResultsView(room, r, rows, final), report: classReport(room, r, rows) };
+}
+
+/** A student's best run of a round for the projector, without their name. */
+export async function replay(room: Room, playerId: string, round?: number): Promise<ReplayView> {
+  const r = round ?? room.record.roundIndex;
+  const spec = room.record.playlist[r];
+  const seat = room.seats.get(playerId);
+  if (!spec || r > room.record.roundIndex || r < 0)
+    fail(ErrorCode.WrongPhase, 'That round has not been played.');
+  if (!seat) fail(ErrorCode.UnknownPlayer, 'No such player in this room.');
+  const ref = levelRefOf(spec);
+  const level =
+    ref.kind === 'level' ? room.deps.catalog.byId(ref.levelId) : room.deps.catalog.rush(ref.rushSeed);
+  if (!level) fail(ErrorCode.UnknownLevel, 'The level of that round no longer exists.');
+  const setup = room.setup?.round === r ? room.setup : roundSetup(r, spec, ref, level);
+  let run: ArchivedRun | undefined = room.archive.get(r)?.get(playerId);
+  if (!run && seat.game && room.setup?.round === r) {
+    const best = seat.game.best(room.rules(seat));
+    run = {
+      attempt: best.attempt.record.attempt,
+      seed: best.attempt.record.seed,
+      actions: best.attempt.actions.map((logged) => logged.entry),
+      score: best.score.total,
+      stars: best.score.stars,
+    };
+  }
+  run ??= await bestStoredRun(room, seat, r, setup.playLevel, setup.level);
+  if (!run) fail(ErrorCode.UnknownRun, 'That student has no run in that round.');
+  const position = [...room.seats.keys()].indexOf(playerId) + 1;
+  return {
+    round: r,
+    label: `Run ${position}`,
+    level: ref,
+    timeLimit: setup.playLevel.timeLimit,
+    seed: run.seed,
+    actions: run.actions,
+    score: run.score,
+    stars: run.stars,
+  };
+}
+
+/** After a restart the archive is gone: re-simulate the stored attempts and keep the best. */
+async function bestStoredRun(
+  room: Room,
+  seat: Seat,
+  round: number,
+  playLevel: Level,
+  level: Level,
+): Promise<ArchivedRun | undefined> {
+  const [attempts, log] = await Promise.all([
+    room.deps.store.getAttempts(room.code, round, seat.record.id),
+    room.deps.store.getActions(room.code, round, seat.record.id),
+  ]);
+  let best: ArchivedRun | undefined;
+  for (const attempt of attempts) {
+    const actions: TimedAction[] = log
+      .filter((entry) => entry.attempt === attempt.attempt)
+      .map((entry) => entry.entry);
+    const until = (actions[actions.length - 1]?.tick ?? 0) + level.timeLimit;
+    const state = runRecorded(playLevel, attempt.seed, actions, until);
+    const scored = roomScore(state, level, room.rules(seat));
+    if (!best || scored.total > best.score) {
+      best = {
+        attempt: attempt.attempt,
+        seed: attempt.seed,
+        actions,
+        score: scored.total,
+        stars: scored.stars,
+      };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,125 @@
+/**
+ * Every client event on a connection: parse the payload with the protocol's schema
+ * first, refuse anything malformed with a clear error (changing nothing), rate-limit
+ * joins per address and requests per connection, then hand the parsed payload to the
+ * room service with the connection's session. Nothing a client sends can throw out of
+ * here.
+ */
+import type { z } from 'zod';
+import type { ClientEvent, ProtocolError, Reply } from '../../shared/protocol';
+import { ClientPayloadSchemas, ClientEvent as E, ErrorCode } from '../../shared/protocol';
+import type { Logger } from '../rooms/ports';
+import { KeyedRateLimiter, TokenBucket } from '../rooms/rate-limit';
+import type { RoomService } from '../rooms/room-service';
+import { type ArenaServer, type ArenaSocket, sessionOf, setSession } from './socket-types';
+
+export interface HandlerOptions {
+  /** Join-like requests (create, attach, peek, suggest, join, resume) per address. */
+  joinBurst: number;
+  joinPerSecond: number;
+  /** Solo submissions per address (each one is re-simulated). */
+  soloBurst: number;
+  soloPerSecond: number;
+  /** Any request per connection; actions have their own, tighter limit in the room. */
+  requestBurst: number;
+  requestPerSecond: number;
+  /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
+  trustProxy: boolean;
+}
+
+const JOIN_EVENTS = new Set<ClientEvent>([E.CreateRoom, E.Attach, E.Peek, E.SuggestName, E.Join, E.Resume]);
+const SOLO_EVENTS = new Set<ClientEvent>([E.Submit]);
+const KNOWN_EVENTS = new Set<string>(Object.keys(ClientPayloadSchemas));
+
+export function bindHandlers(
+  io: ArenaServer,
+  service: RoomService,
+  logger: Logger,
+  options: HandlerOptions,
+): void {
+  const joins = new KeyedRateLimiter(options.joinBurst, options.joinPerSecond);
+  const solos = new KeyedRateLimiter(options.soloBurst, options.soloPerSecond);
+
+  io.on('connection', (socket) => {
+    socket.data = {
+      role: 'none',
+      code: null,
+      playerId: null,
+      address: addressOf(socket, options.trustProxy),
+    };
+    const requests = new TokenBucket(options.requestBurst, options.requestPerSecond, service.now());
+
+    for (const event of Object.keys(ClientPayloadSchemas) as ClientEvent[]) {
+      const schema = ClientPayloadSchemas[event] as z.ZodType;
+      socket.on(event, ((payload: unknown, ack: unknown) => {
+        const reply = (answer: Reply<unknown>) => {
+          if (typeof ack === 'function') ack(answer);
+          else if (!answer.ok) socket.emit('server:error', answer.error);
+        };
+        const refuse = (error: ProtocolError) => reply({ ok: false, error });
+        const now = service.now();
+        if (!requests.take(now))
+          return refuse({ code: ErrorCode.RateLimited, message: 'Too many requests.' });
+        if (typeof ack !== 'function') {
+          return refuse({
+            code: ErrorCode.BadPayload,
+            message: `"${event}" needs an acknowledgement callback.`,
+          });
+        }
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success)
+          return refuse({ code: ErrorCode.BadPayload, message: describe(event, parsed.error) });
+        const address = socket.data.address;
+        if (JOIN_EVENTS.has(event) && !joins.take(address, now)) {
+          return refuse({
+            code: ErrorCode.RateLimited,
+            message: 'Too many attempts from this network: wait a little.',
+          });
+        }
+        if (SOLO_EVENTS.has(event) && !solos.take(address, now)) {
+          return refuse({ code: ErrorCode.RateLimited, message: 'Too many runs submitted: wait a little.' });
+        }
+        service
+          .handleMessage({ session: sessionOf(socket), address }, event, parsed.data as never)
+          .then((handled) => {
+            if (handled.session && socket.connected) setSession(socket, handled.session);
+            else if (handled.session) service.handleClose(handled.session); // gone while we worked
+            reply(handled.reply);
+          })
+          .catch((error: unknown) => {
+            logger.error({ err: error, event }, 'handler failed');
+            refuse({ code: ErrorCode.Internal, message: 'Something went wrong on the server.' });
+          });
+      }) as never);
+    }
+
+    socket.onAny((event: unknown) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      socket.emit('server:error', {
+        code: ErrorCode.BadPayload,
+        message: `Unknown event "${String(event).slice(0, 40)}".`,
+      });
+    });
+
+    socket.on('disconnect', () => {
+      service.handleClose(sessionOf(socket));
+      socket.data.role = 'none';
+    });
+  });
+}
+
+function describe(event: string, error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return `Malformed "${event}" payload.`;
+  const path = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return `Malformed "${event}" payload${path}: ${issue.message}`;
+}
+
+function addressOf(socket: ArenaSocket, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = socket.handshake.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return socket.handshake.address || 'unknown';
+}
