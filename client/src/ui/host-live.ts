@@ -1,0 +1,163 @@
+/**
+ * The live round on the projector: the leaderboard (never more than the top 20 names, so
+ * it stays readable) and every student's progress, each row a button to watch them live.
+ */
+import type { LeaderboardView, ProgressRow, ProgressView } from '../../../shared/protocol';
+import { h, replace } from './dom';
+
+/** More names than this cannot be read from the back of a classroom. */
+export const LEADERBOARD_NAMES = 20;
+
+const STATUS_WORDS: Record<ProgressRow['status'], string> = {
+  running: 'playing',
+  complete: '✓ done',
+  crashed: '✗ crashed',
+  timeout: '⌛ out of time',
+};
+
+export class LivePanel {
+  private readonly rows = new Map<string, ProgressRow>();
+  private round = -1;
+  private readonly board = h('ol', { class: 'plain leaderboard', 'data-testid': 'leaderboard' });
+  private readonly boardTitle = h('h2', { id: 'lb-title' }, 'Leaderboard');
+  private readonly progressBody = h('tbody', {});
+  readonly element: HTMLElement;
+
+  constructor(private readonly onWatch: (playerId: string, nickname: string) => void) {
+    this.element = h(
+      'div',
+      { class: 'stack' },
+      h('section', { class: 'card', 'aria-labelledby': 'lb-title' }, this.boardTitle, this.board),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'progress-title' },
+        h('h2', { id: 'progress-title' }, 'Progress'),
+        h(
+          'div',
+          { style: 'max-height:420px;overflow:auto' },
+          h(
+            'table',
+            { 'data-testid': 'progress' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'Student'),
+                h('th', { scope: 'col' }, 'Program'),
+                h('th', { class: 'num', scope: 'col' }, 'Score'),
+                h('th', { class: 'num', scope: 'col' }, 'Stack'),
+                h('th', { class: 'num', scope: 'col' }, 'Heap'),
+                h('th', { class: 'num', scope: 'col' }, 'Mistakes'),
+                h('th', { class: 'num', scope: 'col' }, 'Crashes'),
+                h('th', { scope: 'col' }, 'State'),
+              ),
+            ),
+            this.progressBody,
+          ),
+        ),
+      ),
+    );
+    this.renderBoard({ round: null, kind: 'round', top: [], total: 0 });
+  }
+
+  renderBoard(view: LeaderboardView): void {
+    this.boardTitle.textContent =
+      view.kind === 'round' ? 'Leaderboard: this round' : 'Leaderboard: all rounds';
+    if (view.top.length === 0) {
+      replace(this.board, h('li', { class: 'muted' }, 'Scores appear here once the round starts.'));
+      return;
+    }
+    replace(
+      this.board,
+      view.top.slice(0, LEADERBOARD_NAMES).map((row) =>
+        h(
+          'li',
+          { 'data-player': row.playerId ?? '' },
+          h('span', { class: 'rank' }, row.rank),
+          row.playerId
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'name',
+                  onclick: () => row.playerId && this.onWatch(row.playerId, row.nickname),
+                  'aria-label': `Watch ${row.nickname}`,
+                },
+                row.nickname,
+              )
+            : h('span', { class: 'name' }, row.nickname),
+          h('span', { class: 'score', 'data-testid': 'lb-score' }, row.score),
+        ),
+      ),
+      view.total > LEADERBOARD_NAMES
+        ? h('li', { class: 'muted' }, `… and ${view.total - LEADERBOARD_NAMES} more`)
+        : null,
+    );
+  }
+
+  applyProgress(view: ProgressView): void {
+    if (view.full || view.round !== this.round) this.rows.clear();
+    this.round = view.round;
+    for (const row of view.rows) this.rows.set(row.playerId, row);
+    for (const id of view.removed) this.rows.delete(id);
+    this.renderProgress();
+  }
+
+  clearProgress(): void {
+    this.rows.clear();
+    this.renderProgress();
+  }
+
+  private renderProgress(): void {
+    const rows = [...this.rows.values()].sort((a, b) => a.nickname.localeCompare(b.nickname));
+    replace(
+      this.progressBody,
+      rows.map((r) => {
+        const pct = Math.round(r.progress * 100);
+        return h(
+          'tr',
+          { 'data-player': r.playerId },
+          h(
+            'td',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'small',
+                onclick: () => this.onWatch(r.playerId, r.nickname),
+                'aria-label': `Watch ${r.nickname}`,
+              },
+              r.connected ? '' : '○ ',
+              r.nickname,
+            ),
+          ),
+          h(
+            'td',
+            {},
+            h(
+              'div',
+              {
+                class: 'progress',
+                role: 'progressbar',
+                'aria-valuenow': pct,
+                'aria-valuemin': 0,
+                'aria-valuemax': 100,
+                'aria-label': `${r.nickname}: ${pct}% of the program`,
+              },
+              h('span', { style: `width:${pct}%` }),
+            ),
+          ),
+          h('td', { class: 'num' }, r.score),
+          h('td', { class: 'num' }, r.stackDepth),
+          h('td', { class: 'num' }, `${Math.round((r.heapUsed / Math.max(1, r.heapBytes)) * 100)}%`),
+          h('td', { class: 'num' }, r.mistakes),
+          h('td', { class: 'num' }, r.crashes),
+          h('td', {}, STATUS_WORDS[r.status]),
+        );
+      }),
+    );
+  }
+}
