@@ -72,7 +72,7 @@ export function sendProgress(room: Room): void {
   }
   const removed = [...room.progressSent.keys()].filter((id) => !seen.has(id));
   for (const id of removed) room.progressSent.delete(id);
-  if (!full && rows.length === 0 && removed.length === 0) return;
+  // Sent even when nothing changed: the host's heartbeat and round tick, at least twice a second.
   room.deps.outbox.toHosts(room.code, 'host:progress', {
     round: setup.round,
     tick: room.roundTick(),

@@ -4,6 +4,7 @@
  * can never drift apart. Every object is strict: an unknown field is a bad payload.
  */
 import { z } from 'zod';
+import { ActionSchema } from '../sim/parse-action';
 import {
   EXTEND_SECONDS_MAX,
   JOIN_CODE_ALPHABET,
@@ -68,23 +69,8 @@ export const RoundSpecInput = z.discriminatedUnion('kind', [
 ]);
 export type RoundSpecInput = z.infer<typeof RoundSpecInput>;
 
-/** A player action as the simulator knows it. The simulator still checks the rules itself. */
-export const ActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('push'), fn: z.string().min(1).max(60) }),
-  z.strictObject({ type: z.literal('pop') }),
-  z.strictObject({
-    type: z.literal('place'),
-    objectId: z.string().min(1).max(60),
-    address: z
-      .number()
-      .int()
-      .min(0)
-      .max(1 << 24),
-  }),
-  z.strictObject({ type: z.literal('free'), objectIds: z.array(z.string().min(1).max(60)).min(1).max(256) }),
-  z.strictObject({ type: z.literal('raise'), error: z.enum(['RecursionError', 'MemoryError']) }),
-  z.strictObject({ type: z.literal('answer'), option: z.number().int().min(0).max(7) }),
-]);
+/** A player action: the simulator's own schema (it checks the rules itself when applying). */
+export { ActionSchema };
 export type ActionInput = z.infer<typeof ActionSchema>;
 
 export const TimedActionSchema = z.strictObject({ tick: Tick, action: ActionSchema });

@@ -1,0 +1,179 @@
+import { describe, expect, test } from 'vitest';
+import { stateHash } from '../../server/game/state-hash';
+import { ClientEvent as E, ErrorCode } from '../../shared/protocol';
+import { bestAction, replay as replayRun, score } from '../../shared/sim';
+import { Harness } from './helpers/harness';
+import { CALL_STACK } from './helpers/test-levels';
+
+async function running(students = 1) {
+  const h = new Harness();
+  const { host, created } = await h.host();
+  const list = [];
+  for (let i = 0; i < students; i++) list.push((await h.join(created.code)).student);
+  await host.ok(E.StartRound);
+  return { h, host, code: created.code, students: list };
+}
+
+describe('actions and acknowledgements', () => {
+  test('the server stamps its own tick and acknowledges with the state hash', async () => {
+    const { h, code, students } = await running();
+    const s = students[0]!;
+    await h.advance(1_230);
+    // The client claims tick 5; the server's clock says 12.
+    const ack = await s.act({ type: 'push', fn: 'a' }, 5);
+    expect(ack).toMatchObject({ seq: 1, accepted: true, tick: 12 });
+    const game = h.service.room(code).seats.get(s.playerId)?.game;
+    expect(ack).toMatchObject({ hash: stateHash(game!.current.state) });
+    expect(await h.store.getActions(code, 0, s.playerId)).toEqual([
+      { seq: 1, attempt: 0, entry: { tick: 12, action: { type: 'push', fn: 'a' } } },
+    ]);
+  });
+
+  test('a client far out of step gets a snapshot after its ack', async () => {
+    const { h, code, students } = await running();
+    const s = students[0]!;
+    await h.advance(3_000);
+    await s.act({ type: 'push', fn: 'a' }, 30);
+    await new Promise((r) => setImmediate(r));
+    expect(h.outbox.forPlayer(code, s.playerId, 'game:snapshot')).toHaveLength(1); // only the round start
+    await s.act({ type: 'pop' }, 2);
+    await new Promise((r) => setImmediate(r));
+    const snapshots = h.outbox.forPlayer(code, s.playerId, 'game:snapshot');
+    expect(snapshots).toHaveLength(2);
+    expect(snapshots[1]).toMatchObject({ lastSeq: 2 });
+  });
+
+  test('rule rejections are acknowledged with the simulator’s reason; stale sequence numbers are refused', async () => {
+    const { h, students } = await running();
+    const s = students[0]!;
+    await h.advance(200);
+    const rejected = await s.act({ type: 'place', objectId: 'nothing', address: 0 });
+    expect(rejected).toMatchObject({ accepted: false, code: 'rejected' });
+    if (!rejected.accepted) expect(rejected.reason.length).toBeGreaterThan(3);
+    const stale = await s.ok(E.Action, { seq: 1, action: { type: 'pop' } });
+    expect(stale).toMatchObject({ accepted: false, code: 'stale-seq' });
+    await s.fails(E.Action, { seq: 2, action: { type: 'push' } }, ErrorCode.BadPayload);
+  });
+
+  test('more than 20 actions a second are refused, not fatal', async () => {
+    const { h, students } = await running();
+    const s = students[0]!;
+    await h.advance(200);
+    const acks = [];
+    for (let i = 0; i < 25; i++) acks.push(await s.act({ type: 'place', objectId: 'nothing', address: 0 }));
+    expect(acks.filter((a) => !a.accepted && a.code === 'rate-limited')).toHaveLength(5);
+    await h.advance(1_000);
+    expect((await s.act({ type: 'push', fn: 'a' })).accepted).toBe(true);
+  });
+
+  test('a student acts only on their own game', async () => {
+    const { h, code, students } = await running(2);
+    const [a, b] = students;
+    await h.advance(200);
+    await a!.act({ type: 'push', fn: 'a' });
+    const room = h.service.room(code);
+    expect(room.seats.get(a!.playerId)?.game?.current.state.stack).toHaveLength(2);
+    expect(room.seats.get(b!.playerId)?.game?.current.state.stack).toHaveLength(1);
+  });
+});
+
+describe('what the host sees', () => {
+  test('progress at least twice a second, only rows that changed after the first', async () => {
+    const { h, host, code, students } = await running(3);
+    await host.ok(E.Lock, { locked: false });
+    h.outbox.clear();
+    await h.advance(1_000);
+    const progress = h.outbox.forHosts(code, 'host:progress');
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress[0]?.full).toBe(true);
+    expect(progress[0]?.rows).toHaveLength(3);
+    await h.advance(1_000);
+    h.outbox.clear();
+    await h.playBest(students[0]!);
+    await h.advance(500);
+    const rows = h.outbox.forHosts(code, 'host:progress').flatMap((p) => p.rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.find((r) => r.playerId === students[0]!.playerId)).toMatchObject({
+      stackDepth: 2,
+      connected: true,
+    });
+  });
+
+  test('the host watches one student live', async () => {
+    const { h, host, code, students } = await running(2);
+    const first = await host.ok(E.Watch, { playerId: students[1]!.playerId });
+    expect(first?.playerId).toBe(students[1]!.playerId);
+    h.outbox.clear();
+    await h.advance(1_000);
+    const views = h.outbox.forHosts(code, 'host:watch-state');
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    expect(views.every((v) => v.playerId === students[1]!.playerId)).toBe(true);
+    expect(h.outbox.forPlayer(code, students[0]!.playerId, 'host:watch-state')).toHaveLength(0);
+    await host.ok(E.Watch, { playerId: null });
+    h.outbox.clear();
+    await h.advance(1_000);
+    expect(h.outbox.forHosts(code, 'host:watch-state')).toHaveLength(0);
+  });
+
+  test('replays are anonymised and replay to the same score', async () => {
+    const { h, host, students } = await running(1);
+    const s = students[0]!;
+    for (let i = 0; i < 100; i++) {
+      const snap = await s.ok(E.Snapshot);
+      if (snap.state.status !== 'running') break;
+      const action = bestAction(h.state(snap));
+      if (action) await s.act(action);
+      await h.advance(300);
+    }
+    await h.advance(100);
+    const view = await host.ok(E.Replay, { playerId: s.playerId, round: 0 });
+    expect(JSON.stringify(view)).not.toContain(s.playerId);
+    const nickname = h.service.room(s.session.role === 'player' ? s.session.code : '').seats.get(s.playerId)
+      ?.record.nickname;
+    expect(JSON.stringify(view)).not.toContain(nickname);
+    const state = replayRun({ ...CALL_STACK, timeLimit: view.timeLimit }, view.seed, view.actions);
+    expect(state.status).toBe('complete');
+    expect(view.score).toBeGreaterThan(0);
+    expect(score(state).serviced).toBe(500);
+  });
+});
+
+describe('solo runs', () => {
+  test('a submitted run is re-simulated; a forged score is ignored; the histogram comes back', async () => {
+    const h = new Harness();
+    const { playLevel } = await import('../../shared/sim');
+    const run = playLevel(CALL_STACK, 4, bestAction);
+    const real = score(run.state).total;
+    const player = h.client();
+    const result = await player.ok(E.Submit, {
+      levelId: CALL_STACK.id,
+      seed: 4,
+      actions: run.actions,
+      claimedScore: 999_999,
+    });
+    expect(result.score).toBe(real);
+    expect(result.status).toBe('complete');
+    expect(result.histogram.total).toBe(1);
+    const forged = await player.ok(E.Submit, {
+      levelId: CALL_STACK.id,
+      seed: 4,
+      actions: [],
+      claimedScore: 999_999,
+    });
+    expect(forged.score).toBeLessThan(real);
+    expect(forged.histogram.total).toBe(2);
+    expect(forged.below).toBe(0);
+    const again = await player.ok(E.Submit, { levelId: CALL_STACK.id, seed: 4, actions: run.actions });
+    expect(again.below).toBeCloseTo(1 / 3);
+    const stored = await player.ok(E.Run, { runId: result.runId });
+    expect(stored.actions).toEqual(run.actions);
+    expect(stored.score).toBe(real);
+    await player.fails(
+      E.Submit,
+      { levelId: CALL_STACK.id, seed: 4, actions: [...run.actions].reverse() },
+      ErrorCode.BadPayload,
+    );
+    await player.fails(E.Submit, { levelId: 'no-such-level', seed: 4, actions: [] }, ErrorCode.UnknownLevel);
+    expect((await player.ok(E.Histogram, { levelId: CALL_STACK.id })).total).toBe(3);
+  });
+});
