@@ -148,7 +148,7 @@ describe('round lifecycle', () => {
     await h.advance(119_000);
     expect((await slow!.act({ type: 'push', fn: 'a' })).accepted).toBe(true);
     await h.advance(2_000);
-    expect((await slow!.act({ type: 'place', objectId: 'data', address: 0 })).code).toBe('game-over');
+    expect(await slow!.act({ type: 'place', objectId: 'data', address: 0 })).toMatchObject({ code: 'game-over' });
     await h.advance(60_000);
     expect(h.service.room(code).record.phase).toBe('running');
     await host.ok(E.EndRound);
@@ -171,7 +171,7 @@ describe('round lifecycle', () => {
     expect(crash.accepted).toBe(true);
     const crashed = await s.ok(E.Snapshot);
     expect(crashed.state.status).toBe('crashed');
-    expect((await s.act({ type: 'pop' })).code).toBe('game-over');
+    expect(await s.act({ type: 'pop' })).toMatchObject({ code: 'game-over' });
     const fresh = await s.ok(E.Restart);
     expect(fresh.attempt).toBe(1);
     expect(fresh.state.status).toBe('running');
