@@ -20,7 +20,7 @@ export function objectName(obj: SimObject | undefined): string {
 /** The objects a place request still waits for, in the request's order. */
 export function pendingObjects(state: GameState): SimObject[] {
   const req = state.request;
-  if (!req || req.kind !== 'place') return [];
+  if (req?.kind !== 'place') return [];
   return req.objectIds
     .map((id) => state.objects[id])
     .filter((o): o is SimObject => o !== undefined && o.address === null);

@@ -134,7 +134,7 @@ function compactLayout({ width, height, pixelRatio, heapCells }: LayoutInput): B
 /** The heap grid inside its panel: a header line for the title, an address gutter on the left. */
 function heapGridIn(heap: Rect, cells: number, smallFont: number, unit: number): HeapGrid {
   const header = Math.round(smallFont * 1.7);
-  const gutter = Math.round(smallFont * 6.6);
+  const gutter = Math.round(smallFont * 7.3);
   const inner: Rect = {
     x: heap.x + 4 * unit,
     y: heap.y + header,

@@ -1,6 +1,137 @@
-import type { BoardHandle, BoardOptions } from './types';
+/**
+ * Mounting the board: one Phaser game inside the shell's element, sized to it at the
+ * device's pixel ratio so text stays sharp on phones and projectors alike.
+ */
+import * as Phaser from 'phaser';
+import type { GameState, SimEvent } from '../../../shared/sim/types';
+import { BoardModel } from './board-model';
+import { prefersCompact } from './layout';
+import { THEME } from './palette';
+import { BoardScene, type SceneLink } from './scenes/BoardScene';
+import { installTestHook } from './test-hook';
+import type { BoardHandle, BoardHandlers, BoardOptions } from './types';
+
+/** Canvas pixels per CSS pixel, capped: beyond 2 the GPU works harder for no visible gain. */
+const MAX_PIXEL_RATIO = 2;
 
 /** Mount the board inside `parent` (which should have a size); resolves once the scene is ready. */
-export async function mountBoard(_parent: HTMLElement, _options: BoardOptions): Promise<BoardHandle> {
-  throw new Error('mountBoard: not built yet');
+export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<BoardHandle> {
+  const host = document.createElement('div');
+  host.className = 'arena-board';
+  host.tabIndex = 0;
+  host.setAttribute('role', 'application');
+  host.setAttribute('aria-label', 'Memory Arena board. Press question mark for the keys.');
+  host.style.cssText =
+    'position:relative;width:100%;height:100%;min-height:320px;outline-offset:-3px;touch-action:none;';
+  parent.appendChild(host);
+  const focusStyle = document.createElement('style');
+  focusStyle.textContent = '.arena-board:focus-visible{outline:3px solid #f0e442}';
+  host.appendChild(focusStyle);
+
+  const pixelRatio = Math.min(MAX_PIXEL_RATIO, Math.max(1, window.devicePixelRatio || 1));
+  const cssSize = () => ({
+    w: Math.max(240, host.clientWidth || parent.clientWidth || window.innerWidth),
+    h: Math.max(320, host.clientHeight || parent.clientHeight || window.innerHeight),
+  });
+  const reducedMotion =
+    options.reducedMotion ?? window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const model = new BoardModel(options.mode, options.showOutro ?? options.mode !== 'watch');
+  let handlers: BoardHandlers = {
+    onAction: options.onAction,
+    onRestart: options.onRestart,
+    onStart: options.onStart,
+    onNext: options.onNext,
+  };
+  const syncFlags = () => {
+    model.canRetry = !!handlers.onRestart;
+    model.hasNext = !!handlers.onNext;
+  };
+  syncFlags();
+  let introDone: (() => void) | null = null;
+
+  return new Promise((resolve) => {
+    const size = cssSize();
+    const link: SceneLink = {
+      model,
+      pixelRatio,
+      compact: options.compact ?? prefersCompact(size.w, size.h),
+      reducedMotion,
+      keyTarget: host,
+      act: (a) => handlers.onAction?.(a),
+      restart: () => handlers.onRestart?.(),
+      start: () => {
+        handlers.onStart?.();
+        introDone?.();
+        introDone = null;
+      },
+      next: () => handlers.onNext?.(),
+      ready: (scene) => {
+        const removeHook = installTestHook(scene);
+        resolve(makeHandle(scene, removeHook));
+      },
+    };
+    const game = new Phaser.Game({
+      type: Phaser.AUTO,
+      parent: host,
+      backgroundColor: THEME.background,
+      banner: false,
+      scale: {
+        mode: Phaser.Scale.FIT,
+        autoCenter: Phaser.Scale.CENTER_BOTH,
+        width: Math.round(size.w * pixelRatio),
+        height: Math.round(size.h * pixelRatio),
+      },
+      render: { antialias: true },
+      input: { keyboard: false },
+    });
+    game.scene.add('BoardScene', BoardScene, true, { link });
+
+    const observer = new ResizeObserver(() => {
+      const s = cssSize();
+      const w = Math.round(s.w * pixelRatio);
+      const h = Math.round(s.h * pixelRatio);
+      if (options.compact === undefined) link.compact = prefersCompact(s.w, s.h);
+      if (w !== game.scale.width || h !== game.scale.height) game.scale.setGameSize(w, h);
+    });
+    observer.observe(host);
+
+    const makeHandle = (scene: BoardScene, removeHook: () => void): BoardHandle => ({
+      setState(state: GameState, events: SimEvent[]) {
+        const before = model.changedAt;
+        model.setState(state, events, performance.now());
+        scene.stateChanged(model.changedAt !== before);
+      },
+      setClock(info) {
+        model.clock = info;
+        scene.invalidate();
+      },
+      setNarration(text) {
+        model.narration = text;
+        scene.invalidate();
+      },
+      flash(text) {
+        model.flash(text);
+        scene.invalidate();
+      },
+      showIntro() {
+        if (options.mode !== 'play' || !model.state) return Promise.resolve();
+        model.introOpen = true;
+        scene.invalidate();
+        return new Promise<void>((done) => {
+          introDone = done;
+        });
+      },
+      setHandlers(next) {
+        handlers = { ...handlers, ...next };
+        syncFlags();
+        scene.invalidate();
+      },
+      destroy() {
+        observer.disconnect();
+        removeHook();
+        game.destroy(true);
+        host.remove();
+      },
+    });
+  });
 }
