@@ -66,7 +66,13 @@ export const ValueSpec: z.ZodType<ValueSpec> = z.lazy(() =>
     z.strictObject({ int: z.union([z.number().int().safe(), z.string().regex(/^-?\d{1,400}$/)]) }),
     z.strictObject({ float: z.number() }),
     z.strictObject({ str: z.string().max(2000), interned: z.boolean().optional() }),
-    z.strictObject({ bytes: z.number().int().min(0).max(1 << 24) }),
+    z.strictObject({
+      bytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(1 << 24),
+    }),
     z.strictObject({ list: z.array(ValueSpec).max(2000), capacity: z.number().int().min(0).optional() }),
     z.strictObject({ tuple: z.array(ValueSpec).max(2000) }),
     z.strictObject({ dict: z.array(z.tuple([ValueSpec, ValueSpec])).max(2000) }),
@@ -86,6 +92,12 @@ export const NewObject = z.strictObject({
   bind: Name.optional(),
   /** Display label override, e.g. "[x**2 for x in range(1000)]" for a list too long to show. */
   label: z.string().max(60).optional(),
+  /**
+   * For the Python fidelity check only: an expression that, evaluated in the frame right after
+   * the line runs, gives this object (or, for a temporary the line does not keep, an equal object
+   * built the same way). Defaults to `bind`. The simulator ignores it.
+   */
+  python: z.string().min(1).max(200).optional(),
 });
 export type NewObject = z.infer<typeof NewObject>;
 
@@ -113,6 +125,8 @@ export type Op =
       correct: number;
       concept: Concept;
       explain: string;
+      /** For the Python fidelity check only: an expression evaluated right after the line runs; the right option is the one whose text starts with its `str()`. */
+      check?: string;
     }
   /** Say something in the narration without changing memory (a print, a comment). Runs by itself. */
   | { op: 'say'; line: number; text: string }
@@ -129,7 +143,12 @@ export const Op: z.ZodType<Op> = z.lazy(() =>
       fn: Name,
       args: z.record(Name, ValueSpec).optional(),
     }),
-    z.strictObject({ op: z.literal('return'), line: Line, value: ValueSpec.optional(), bind: Name.optional() }),
+    z.strictObject({
+      op: z.literal('return'),
+      line: Line,
+      value: ValueSpec.optional(),
+      bind: Name.optional(),
+    }),
     z.strictObject({ op: z.literal('new'), line: Line, objects: z.array(NewObject).min(1).max(64) }),
     z.strictObject({ op: z.literal('bind'), line: Line, name: Name, value: ValueSpec }),
     z.strictObject({
@@ -155,6 +174,7 @@ export const Op: z.ZodType<Op> = z.lazy(() =>
       correct: z.number().int().min(0).max(3),
       concept: Concept,
       explain: z.string().min(1).max(300),
+      check: z.string().min(1).max(200).optional(),
     }),
     z.strictObject({ op: z.literal('say'), line: Line, text: z.string().max(200) }),
     z.strictObject({
@@ -195,7 +215,11 @@ export const Level = z
     /** The Python source shown to the player. Real, runnable Python 3 that does what `program` says. */
     source: z.array(z.string().max(100)).min(1).max(120),
     machine: z.strictObject({
-      stackBytes: z.number().int().min(64).max(1 << 20),
+      stackBytes: z
+        .number()
+        .int()
+        .min(64)
+        .max(1 << 20),
       recursionLimit: z.number().int().min(2).max(100_000),
       heapBytes: z
         .number()
@@ -235,7 +259,11 @@ export const Level = z
   .superRefine((level, ctx) => {
     const [one, two, three] = level.stars;
     if (!(one < two && two < three)) {
-      ctx.addIssue({ code: 'custom', path: ['stars'], message: 'star thresholds must rise: one < two < three' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stars'],
+        message: 'star thresholds must rise: one < two < three',
+      });
     }
   });
 export type Level = z.infer<typeof Level>;
