@@ -4,9 +4,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LEVELS } from '../levels';
 import type { ServerConfig } from './config';
-import { createLevelCatalog } from './game/level-catalog';
+import { createLevelCatalog, type LevelPack } from './game/level-catalog';
 import { createHttpApp } from './http/create-http-app';
 import type { Logger } from './rooms/ports';
 import { RoomService } from './rooms/room-service';
@@ -26,15 +25,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+/** `levels`: the level pack (`LEVELS` from `levels/`); tests pass their own. */
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  levels: LevelPack,
+): Promise<RunningServer> {
   const store = await createStore({
     ...(config.redisUrl && { redisUrl: config.redisUrl }),
     ...(config.keyPrefix && { keyPrefix: config.keyPrefix }),
     ttlSeconds: config.ttlSeconds,
     onError: (error) => logger.error({ err: error }, 'store error'),
   });
-  const catalog = createLevelCatalog(LEVELS);
-  const app = createHttpApp({ store, levels: LEVELS, clientDir: config.clientDir, log: logger });
+  const catalog = createLevelCatalog(levels);
+  const app = createHttpApp({ store, levels, clientDir: config.clientDir, log: logger });
   const httpServer = createServer(app);
   const { io, outbox } = createSocketServer(httpServer, {
     ...config.handlers,

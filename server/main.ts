@@ -4,13 +4,14 @@
  * After a crash, starting it again with the same REDIS_URL brings every room back.
  */
 import pino from 'pino';
+import { LEVELS } from '../levels';
 import { startServer } from './app';
 import { loadConfig } from './config';
 
 const config = loadConfig(process.env);
 const logger = pino({ level: config.logLevel, base: { service: 'memory-arena' } });
 
-const server = await startServer(config, logger).catch((error: unknown) => {
+const server = await startServer(config, logger, LEVELS).catch((error: unknown) => {
   logger.fatal({ err: error }, 'could not start');
   process.exit(1);
 });

@@ -84,8 +84,7 @@ export async function join(
     room.seats.delete(record.id);
     throw error;
   }
-  room.touch();
-  sendRoster(room);
+  room.touch(); // the roster goes to the hosts once the new seat's connection opens
   return {
     seat,
     view: { you: youView(seat), resumeToken, room: roomStateView(room), snapshot: snapshotView(room, seat) },

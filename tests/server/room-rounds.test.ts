@@ -148,7 +148,9 @@ describe('round lifecycle', () => {
     await h.advance(119_000);
     expect((await slow!.act({ type: 'push', fn: 'a' })).accepted).toBe(true);
     await h.advance(2_000);
-    expect(await slow!.act({ type: 'place', objectId: 'data', address: 0 })).toMatchObject({ code: 'game-over' });
+    expect(await slow!.act({ type: 'place', objectId: 'data', address: 0 })).toMatchObject({
+      code: 'game-over',
+    });
     await h.advance(60_000);
     expect(h.service.room(code).record.phase).toBe('running');
     await host.ok(E.EndRound);
