@@ -7,7 +7,7 @@ import type { Concept } from '../level/schema';
 import { currentOp } from './cursors';
 import { Draft } from './draft';
 import { emitNewGarbage } from './garbage-watch';
-import { heapLayout, overlapping, rememberLayoutWithPlaced, spanOf } from './heap';
+import { heapLayout, overlapping, rememberLayoutWithout, rememberLayoutWithPlaced, spanOf } from './heap';
 import { parseAction } from './parse-action';
 import { bindName, popFrame, raiseError } from './program';
 import { analyse, pathFromRoot, rememberAnalysis } from './references';
@@ -143,8 +143,10 @@ function free(d: Draft, objectIds: string[]): Outcome {
     if (obj.shelf) return rejected(`${obj.label} lives on the shelf: it is never freed.`);
     if (obj.address === null) return rejected(`${obj.label} is not on the heap.`);
   }
+  // A placed heap object is reachable exactly when it is not garbage.
   const analysis = analyse(d.state);
-  const live = ids.find((id) => analysis.reachable.has(id));
+  const junk = new Set(analysis.garbage);
+  const live = ids.find((id) => !junk.has(id));
   if (live) {
     const path = pathFromRoot(d.state, live);
     const via = path ? ` (${path[0]}() still reaches it through ${path[1]})` : '';
@@ -159,10 +161,12 @@ function free(d: Draft, objectIds: string[]): Outcome {
       return rejected(`${labelOf(d, id)} still points at ${labelOf(d, target)}: free them together.`);
   }
   let bytes = 0;
+  const before = d.state.objects;
   for (const id of ids) {
     bytes += d.object(id)!.size;
     d.removeObject(id);
   }
+  rememberLayoutWithout(before, d.state.objects, freeing);
   d.emit({ type: 'objects-freed', objectIds: ids, bytes });
   refreshOutOfMemory(d);
   return null;
@@ -176,6 +180,7 @@ function abandonAllocation(d: Draft, request: PlaceRequest): void {
     if (obj) d.putObject({ ...obj, address, size, refs });
   }
   const gone = new Set(request.objectIds.filter((id) => id !== request.resize?.objectId));
+  d.droppedAll = true;
   for (const id of gone) d.removeObject(id);
   if (gone.size === 0) return;
   for (const id in d.state.objects) {

@@ -78,6 +78,7 @@ export function storeInto(
     if (at >= 0 && at < obj.refs.length) {
       const refs = obj.refs.slice();
       d.emit({ type: 'reference-dropped', from: obj.id, to: refs[at]! });
+      d.dropRef(refs[at]);
       refs[at] = valueId;
       d.emit({ type: 'reference-set', from: obj.id, to: valueId });
       return rewrite(d, obj, refs, obj.size);
@@ -95,6 +96,7 @@ export function storeInto(
     for (let i = 0; i < refs.length; i += 2) if (sameKey(d, refs[i]!, keyId)) at = i;
     if (at >= 0) {
       d.emit({ type: 'reference-dropped', from: obj.id, to: refs[at + 1]! });
+      d.dropRef(refs[at + 1]);
       refs[at + 1] = valueId;
     } else {
       refs.push(keyId, valueId);
@@ -149,7 +151,10 @@ export function dropFrom(d: Draft, targetId: string, index: number | string | un
   for (const ref of obj.refs) {
     const i = remaining.indexOf(ref);
     if (i >= 0) remaining.splice(i, 1);
-    else d.emit({ type: 'reference-dropped', from: obj.id, to: ref });
+    else {
+      d.emit({ type: 'reference-dropped', from: obj.id, to: ref });
+      d.dropRef(ref);
+    }
   }
   rewrite(d, obj, refs, Math.min(size, obj.size));
 }

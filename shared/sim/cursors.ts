@@ -8,6 +8,11 @@ import type { Cursor, GameState } from './types';
 
 type Program = GameState['program'];
 
+/** A cursor moved to `index` (and `iteration`); cursors are replaced, never edited. */
+function moved(c: Cursor, index: number, iteration = c.iteration): Cursor {
+  return { path: c.path, branch: c.branch, index, iteration, depth: c.depth };
+}
+
 /** The op list cursor `k` walks. */
 export function listAt(level: Level, cursors: Cursor[], k: number): Op[] {
   let list = level.program;
@@ -44,12 +49,12 @@ export function settle(level: Level, program: Program): void {
     if (top.index < listAt(level, cursors, k).length) return;
     const owner = ownerOf(level, cursors, k);
     if (owner?.op === 'repeat' && top.iteration + 1 < owner.times) {
-      cursors[k] = { ...top, index: 0, iteration: top.iteration + 1 };
+      cursors[k] = moved(top, 0, top.iteration + 1);
       return;
     }
     cursors.pop();
     const parent = cursors[cursors.length - 1];
-    if (parent) cursors[cursors.length - 1] = { ...parent, index: parent.index + 1 };
+    if (parent) cursors[cursors.length - 1] = moved(parent, parent.index + 1);
   }
   program.done = true;
 }
@@ -59,7 +64,7 @@ export function advance(level: Level, program: Program): void {
   const k = program.cursors.length - 1;
   if (k < 0) return;
   const top = program.cursors[k]!;
-  program.cursors[k] = { ...top, index: top.index + 1 };
+  program.cursors[k] = moved(top, top.index + 1);
   settle(level, program);
 }
 

@@ -81,7 +81,7 @@ function explainPlace(state: GameState, objectId: string, address: number): stri
 function explainFree(state: GameState, objectIds: string[]): string {
   const labels = objectIds.map((id) => state.objects[id]?.label ?? id);
   const analysis = analyse(state);
-  const live = objectIds.find((id) => analysis.reachable.has(id));
+  const live = objectIds.find((id) => !analysis.garbage.includes(id));
   if (live) {
     return `${state.objects[live]?.label ?? live} is still in use, so freeing it would leave a dangling pointer and crash.`;
   }

@@ -1,10 +1,12 @@
 /** Announces garbage the moment it appears, cycles separately, so the board can light it up. */
 import type { Draft } from './draft';
-import { analyse, garbageCycles } from './references';
+import { analyse, carryAnalysis, garbageCycles } from './references';
 import type { GameState } from './types';
 
+/** Call once a transition has made all its edits. */
 export function emitNewGarbage(d: Draft, before: GameState): void {
   const after = d.state;
+  carryAnalysis(before, after, d.droppedAll ? null : d.droppedIds);
   if (after.objects === before.objects && after.stack === before.stack && after.temps === before.temps) {
     if (after.request === before.request) return;
   }

@@ -53,6 +53,31 @@ export function forgetLayout(objects: Record<string, SimObject>): void {
   layouts.delete(objects);
 }
 
+/** The layout of `after` is that of `before` (no object moved, grew past its cells or went away). */
+export function shareLayout(before: Record<string, SimObject>, after: Record<string, SimObject>): void {
+  const old = layouts.get(before);
+  if (old && !layouts.has(after)) layouts.set(after, old);
+}
+
+/** Registers the layout after freeing some objects, derived from the previous one. */
+export function rememberLayoutWithout(
+  before: Record<string, SimObject>,
+  after: Record<string, SimObject>,
+  freed: Set<string>,
+): void {
+  const old = layouts.get(before);
+  if (!old) return;
+  const layout: HeapLayout = { starts: [], ends: [], ids: [], usedBytes: 0 };
+  for (let i = 0; i < old.ids.length; i++) {
+    if (freed.has(old.ids[i]!)) continue;
+    layout.starts.push(old.starts[i]!);
+    layout.ends.push(old.ends[i]!);
+    layout.ids.push(old.ids[i]!);
+    layout.usedBytes += old.ends[i]! - old.starts[i]!;
+  }
+  layouts.set(after, layout);
+}
+
 /** Registers the layout after placing one object, derived from the previous one (no full rebuild). */
 export function rememberLayoutWithPlaced(
   before: Record<string, SimObject>,

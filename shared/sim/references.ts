@@ -3,67 +3,98 @@
  * the garbage, its cycles and "why is this alive?". Nothing here is stored in the state;
  * results are cached per (objects, stack, temps, objects being made) so unchanged ticks are free.
  */
-import type { GameState, SimObject } from './types';
+import type { Frame, GameState, SimObject } from './types';
 
 export interface Analysis {
-  reachable: Set<string>;
-  /** Placed heap objects nothing reachable points to, in object order. */
+  /** Placed heap objects nothing reachable points to, in object order (shared: never mutate). */
   garbage: string[];
   garbageBytes: number;
 }
 
+/** The analysis of every state without garbage. */
+const NO_GARBAGE: Analysis = Object.freeze({
+  garbage: Object.freeze([]) as unknown as string[],
+  garbageBytes: 0,
+});
+
+function makingOf(state: GameState): string[] | null {
+  return state.request?.kind === 'place' ? state.request.objectIds : null;
+}
+
 interface CacheEntry<T> {
-  stack: GameState['stack'];
+  stack: Frame[];
   temps: string[];
   /** The objects being made (roots too); the rest of the request does not matter. */
   making: string[] | null;
   value: T;
 }
 
-function makingOf(state: GameState): string[] | null {
-  return state.request?.kind === 'place' ? state.request.objectIds : null;
-}
+const ENTRIES_PER_RECORD = 4;
 
-/** Up to two entries per objects record: a transition looks at the state before and after it. */
-const analyses = new WeakMap<Record<string, SimObject>, CacheEntry<Analysis>[]>();
-const counts = new WeakMap<Record<string, SimObject>, CacheEntry<Record<string, number>>[]>();
+/**
+ * Derived data keyed by what it depends on: the objects record, the stack array, the
+ * temporaries and the objects being made, all compared by identity. A few entries per
+ * objects record: a transition looks at the state before it and after it, and pushes and
+ * pops change the stack without touching the objects.
+ */
+class DerivedCache<T> {
+  private readonly byObjects = new WeakMap<Record<string, SimObject>, CacheEntry<T>[]>();
 
-function cached<T>(
-  map: WeakMap<Record<string, SimObject>, CacheEntry<T>[]>,
-  state: GameState,
-  compute: (state: GameState) => T,
-): T {
-  const entries = map.get(state.objects);
-  const making = makingOf(state);
-  if (entries) {
+  get(state: GameState): T | undefined {
+    const entries = this.byObjects.get(state.objects);
+    if (!entries) return undefined;
+    const making = makingOf(state);
     for (const hit of entries) {
       if (hit.stack === state.stack && hit.temps === state.temps && hit.making === making) return hit.value;
     }
+    return undefined;
   }
-  const value = compute(state);
-  remember(map, state, value);
+
+  set(state: GameState, value: T): void {
+    const entry = { stack: state.stack, temps: state.temps, making: makingOf(state), value };
+    const entries = this.byObjects.get(state.objects);
+    if (!entries) this.byObjects.set(state.objects, [entry]);
+    else {
+      if (entries.length >= ENTRIES_PER_RECORD) entries.pop();
+      entries.unshift(entry);
+    }
+  }
+
+  forget(objects: Record<string, SimObject>, stack?: Frame[]): void {
+    const entries = this.byObjects.get(objects);
+    if (!entries) return;
+    if (stack)
+      this.byObjects.set(
+        objects,
+        entries.filter((e) => e.stack !== stack),
+      );
+    else this.byObjects.delete(objects);
+  }
+}
+
+const analyses = new DerivedCache<Analysis>();
+const reachables = new DerivedCache<Set<string>>();
+const counts = new DerivedCache<Record<string, number>>();
+
+function cached<T>(cache: DerivedCache<T>, state: GameState, compute: (state: GameState) => T): T {
+  let value = cache.get(state);
+  if (value === undefined) {
+    value = compute(state);
+    cache.set(state, value);
+  }
   return value;
 }
 
-function remember<T>(
-  map: WeakMap<Record<string, SimObject>, CacheEntry<T>[]>,
-  state: GameState,
-  value: T,
-): void {
-  const entry = { stack: state.stack, temps: state.temps, making: makingOf(state), value };
-  const entries = map.get(state.objects);
-  map.set(state.objects, entries ? [entry, entries[0]!] : [entry]);
-}
-
-/** Drops what is cached for an objects record that is being edited in place (inside a transition). */
-export function forgetAnalysis(objects: Record<string, SimObject>): void {
-  analyses.delete(objects);
-  counts.delete(objects);
+/** Drops what is cached for an objects record (or one stack with it) being edited in place inside a transition. */
+export function forgetAnalysis(objects: Record<string, SimObject>, stack?: Frame[]): void {
+  analyses.forget(objects, stack);
+  reachables.forget(objects, stack);
+  counts.forget(objects, stack);
 }
 
 /** Seeds the cache of `after` with an analysis known to be unchanged (e.g. after placing a reachable object). */
 export function rememberAnalysis(after: GameState, analysis: Analysis): void {
-  remember(analyses, after, analysis);
+  analyses.set(after, analysis);
 }
 
 /** The roots: every frame's locals (top frame first), interpreter temporaries, objects being made. */
@@ -83,7 +114,7 @@ export function forEachRoot(
   }
 }
 
-function analyseNow(state: GameState): Analysis {
+function reachableFrom(state: GameState): Set<string> {
   const { objects } = state;
   const reachable = new Set<string>();
   const todo: string[] = [];
@@ -103,24 +134,56 @@ function analyseNow(state: GameState): Analysis {
       }
     }
   }
+  return reachable;
+}
+
+function analyseNow(state: GameState): Analysis {
+  const { objects } = state;
+  const live = reachableSet(state);
   const garbage: string[] = [];
   let garbageBytes = 0;
   for (const id in objects) {
     const obj = objects[id]!;
-    if (obj.address !== null && !reachable.has(id)) {
+    if (obj.address !== null && !live.has(id)) {
       garbage.push(id);
       garbageBytes += obj.size;
     }
   }
-  return { reachable, garbage, garbageBytes };
+  return garbage.length > 0 ? { garbage, garbageBytes } : NO_GARBAGE;
+}
+
+/**
+ * Called at the very end of a transition (nothing edits `after` any more) with the objects
+ * that lost a reference (null: unknown). Every placed object that was reachable before is
+ * still reachable if each object that lost a reference is still held directly by a root
+ * (follow its old path from a root: the last broken link points at a root). So when the
+ * garbage before is gone (there was none, or it was all freed), there is none now, and the
+ * reachability pass is skipped.
+ */
+export function carryAnalysis(before: GameState, after: GameState, dropped: string[] | null): void {
+  if (dropped === null) return;
+  const old = analyse(before).garbage;
+  for (const id of old) if (id in after.objects) return;
+  if (dropped.length > 0) {
+    const roots = new Set<string>();
+    forEachRoot(after, (id) => roots.add(id));
+    for (const id of dropped) if (!roots.has(id) && id in after.objects) return;
+  }
+  analyses.set(after, NO_GARBAGE);
 }
 
 export function analyse(state: GameState): Analysis {
   return cached(analyses, state, analyseNow);
 }
 
+/** Every object reachable from the roots, cached: the caller must not change it. */
+export function reachableSet(state: GameState): Set<string> {
+  return cached(reachables, state, reachableFrom);
+}
+
+/** Every object reachable from the roots (frames' locals, temporaries, objects being made): a fresh set. */
 export function reachable(state: GameState): Set<string> {
-  return analyse(state).reachable;
+  return new Set(reachableSet(state));
 }
 
 function countNow(state: GameState): Record<string, number> {
@@ -196,12 +259,12 @@ export function garbageCycles(objects: Record<string, SimObject>, ids: string[])
 
 export function garbage(state: GameState): { ids: string[]; cycles: string[][] } {
   const ids = analyse(state).garbage;
-  return { ids, cycles: ids.length === 0 ? [] : garbageCycles(state.objects, ids) };
+  return { ids: ids.slice(), cycles: ids.length === 0 ? [] : garbageCycles(state.objects, ids) };
 }
 
 /** "Why is this alive?": [frame, name, objectId, ...] ending at `objectId`, or null when unreachable. */
 export function pathFromRoot(state: GameState, objectId: string): string[] | null {
-  if (!state.objects[objectId] || !analyse(state).reachable.has(objectId)) return null;
+  if (!state.objects[objectId] || !reachableSet(state).has(objectId)) return null;
   const parent = new Map<string, string | null>();
   const rootOf = new Map<string, [string, string]>();
   const queue: string[] = [];

@@ -2,7 +2,7 @@
  * One tick of the clock: garbage left on the heap leaks, a request waiting past its grace
  * stalls, the next op runs when it is due, and the level times out at its limit.
  */
-import { Draft } from './draft';
+import { copyState, Draft } from './draft';
 import { emitNewGarbage } from './garbage-watch';
 import { runNextOp } from './program';
 import { analyse } from './references';
@@ -20,7 +20,7 @@ export function step(state: GameState): StepResult {
   const timesOut = tick >= level.timeLimit;
   if (leak === 0 && !stalls && !due && !timesOut) {
     // The common tick: nothing happens but the clock.
-    return { state: { ...state, tick }, events: [] };
+    return { state: copyState(state, tick), events: [] };
   }
   const d = new Draft(state);
   d.set('tick', tick);
