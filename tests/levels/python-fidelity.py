@@ -1,7 +1,7 @@
 """What a level's Python source really does, as recorded by CPython itself.
 
-Reads {"levels": [{"id", "source", "functions", "after", "before"}]} as JSON on stdin and
-prints one JSON result per level. Each level runs twice, each time in a fresh process:
+Reads {"levels": [{"id", "source", "functions", "after", "before", "isolated"}]} as JSON on
+stdin and prints one JSON result per level. Each level runs twice, each time in a fresh process:
 
 * traced: under sys.settrace, recording the calls and returns of the level's own
   functions (with the stack depth, <module> = 1), the exceptions raised in them, and the
@@ -221,6 +221,18 @@ def standalone(spec, folder):
     return result
 
 
+def isolated(exprs):
+    """sys.getsizeof of self-contained expressions, here with no memory limit (for objects the
+    level's own run could not finish making, because it ran out of memory first)."""
+    sizes = {}
+    for expr in exprs:
+        try:
+            sizes[expr] = sys.getsizeof(eval(expr, {}))
+        except BaseException as error:  # noqa: BLE001 - reported to the test
+            sizes[expr] = f'{type(error).__name__}: {error}'
+    return sizes
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == '--traced':
         spec = json.load(sys.stdin)
@@ -242,7 +254,12 @@ def main():
             if run.returncode != 0:
                 results.append({'id': spec['id'], 'harnessError': run.stderr[-2000:]})
                 continue
-            results.append({'id': spec['id'], 'traced': json.loads(run.stdout), 'standalone': standalone(spec, folder)})
+            results.append({
+                'id': spec['id'],
+                'traced': json.loads(run.stdout),
+                'standalone': standalone(spec, folder),
+                'isolated': isolated(spec.get('isolated', [])),
+            })
     json.dump({'python': sys.version.split()[0], 'results': results}, sys.stdout)
 
 

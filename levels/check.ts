@@ -1,0 +1,141 @@
+/**
+ * `npm run levels:check`: reads every levels/*.json from disk, parses it (a bad file is
+ * reported with its name, the path inside it and the problem), plays it with the perfect
+ * autoplayer (it must complete with three stars), with a sloppy bot (below three stars on
+ * average and in most runs) and at a decent person's pace (one or two stars), and prints one
+ * line per level and a summary.
+ * Exit code 1 when anything is wrong.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LevelError, parseLevel } from '../shared/level/load';
+import type { Level } from '../shared/level/schema';
+import { playLevel, score } from '../shared/sim';
+import { CALIBRATION_SEEDS, PERFECT, REFERENCE_PLAYERS } from './players';
+
+const FOLDER = fileURLToPath(new URL('.', import.meta.url));
+const FILE_NAME = /^(\d\d)-[a-z0-9-]+\.json$/;
+
+interface LevelReport {
+  file: string;
+  line: string;
+  problems: string[];
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function starsFor(level: Level, total: number): number {
+  const [one, two, three] = level.stars;
+  return total >= three ? 3 : total >= two ? 2 : total >= one ? 1 : 0;
+}
+
+export function checkLevel(level: Level, file: string): LevelReport {
+  const problems: string[] = [];
+  const { state } = playLevel(level, 1, PERFECT);
+  const perfect = score(state);
+  const ticks = state.completedAt ?? state.tick;
+  if (state.status !== 'complete')
+    problems.push(`perfect play ends ${state.status}${state.crash ? `: ${state.crash.message}` : ''}`);
+  if (perfect.stars !== 3)
+    problems.push(`perfect play earns ${perfect.stars} stars (${perfect.total} < ${level.stars[2]})`);
+  const sloppy = CALIBRATION_SEEDS.map((seed) =>
+    score(playLevel(level, seed, REFERENCE_PLAYERS.sloppy(seed)).state),
+  );
+  const sloppyMean = mean(sloppy.map((s) => s.total));
+  const sloppyThree = sloppy.filter((s) => s.stars === 3).length;
+  if (sloppyMean >= level.stars[2] || sloppyThree * 2 >= sloppy.length) {
+    problems.push(
+      `a sloppy bot averages ${Math.round(sloppyMean)} with three stars in ${sloppyThree} of ${sloppy.length} runs: three stars are too easy`,
+    );
+  }
+  const decentRuns = CALIBRATION_SEEDS.map(
+    (seed) => playLevel(level, seed, REFERENCE_PLAYERS.decent(seed)).state,
+  );
+  const decentMean = mean(decentRuns.map((s) => score(s).total));
+  const decentStars = starsFor(level, decentMean);
+  if (decentStars < 1 || decentStars > 2)
+    problems.push(`a decent player averages ${Math.round(decentMean)} (${decentStars} stars), not 1–2`);
+  const late = decentRuns.filter((s) => s.status !== 'complete').length;
+  if (late > 0) problems.push(`a decent player fails to finish in ${late} of ${decentRuns.length} runs`);
+  const decentSeconds = Math.max(...decentRuns.map((s) => s.completedAt ?? s.tick)) / 10;
+  const line = [
+    `${file.slice(0, 2)} ${level.id.padEnd(24)}`,
+    `perfect ${String(perfect.total).padStart(5)} ${perfect.stars}★ in ${String(ticks).padStart(4)} ticks`,
+    `sloppy ${String(Math.round(sloppyMean)).padStart(5)} avg (${sloppyThree}/${sloppy.length} at 3★)`,
+    `decent ${decentStars}★ in ~${Math.round(decentSeconds)} s`,
+    `stars ${level.stars.join('/')}`,
+    problems.length === 0 ? 'ok' : 'FAIL',
+  ].join(' | ');
+  return { file, line, problems };
+}
+
+/** Problems across the pack: file names, order, unique ids, and whether levels/index.ts lists every file. */
+function packProblems(
+  parsed: { file: string; level: Level }[],
+  indexFiles: readonly string[] | null,
+): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  let lastOrder = -1;
+  for (const { file, level } of parsed) {
+    if (ids.has(level.id)) problems.push(`${file}: id "${level.id}" is used twice`);
+    ids.add(level.id);
+    if (level.order <= lastOrder)
+      problems.push(`${file}: order ${level.order} does not come after ${lastOrder}`);
+    lastOrder = level.order;
+    if (Number(file.slice(0, 2)) !== level.order)
+      problems.push(`${file}: the file number and order ${level.order} differ`);
+  }
+  if (indexFiles) {
+    const onDisk = parsed.map(({ file }) => `levels/${file}`);
+    for (const file of onDisk)
+      if (!indexFiles.includes(file)) problems.push(`${file} is not imported by levels/index.ts`);
+    if (indexFiles.join() !== onDisk.filter((f) => indexFiles.includes(f)).join()) {
+      problems.push('levels/index.ts lists the levels in another order than their file names');
+    }
+  }
+  return problems;
+}
+
+async function main(): Promise<number> {
+  const files = readdirSync(FOLDER)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  const parsed: { file: string; level: Level }[] = [];
+  let failures = 0;
+  for (const file of files) {
+    if (!FILE_NAME.test(file)) {
+      console.log(`${file}: level files are named NN-slug.json`);
+      failures++;
+      continue;
+    }
+    try {
+      const json: unknown = JSON.parse(readFileSync(new URL(file, `file://${FOLDER}`), 'utf8'));
+      parsed.push({ file, level: parseLevel(json, `levels/${file}`) });
+    } catch (error) {
+      failures++;
+      console.log(
+        error instanceof LevelError ? error.message : `levels/${file}: ${(error as Error).message}`,
+      );
+    }
+  }
+  let indexFiles: readonly string[] | null = null;
+  if (failures === 0) indexFiles = (await import('./index')).LEVEL_FILES;
+  const pack = packProblems(parsed, indexFiles);
+  for (const problem of pack) console.log(problem);
+  failures += pack.length;
+  for (const { file, level } of parsed) {
+    const report = checkLevel(level, file);
+    console.log(report.line);
+    for (const problem of report.problems) console.log(`   levels/${file}: ${problem}`);
+    if (report.problems.length > 0) failures++;
+  }
+  console.log(
+    `\n${files.length} level files, ${parsed.length} parsed, ${failures === 0 ? 'all good' : `${failures} problem(s)`}`,
+  );
+  return failures === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,43 @@
+/**
+ * Reference players for calibrating a level: the simulator's perfect autoplayer, a sloppy
+ * bot (fast, but one decision in five goes wrong) and people, who need time to read the
+ * board before each move. A level's stars are set so that perfect play earns three, a
+ * sloppy bot does not, and a person playing decently earns one or two.
+ */
+import { bestAction, createAutoplayer, type Player } from '../shared/sim';
+
+export interface HumanlikeOptions {
+  /** Ticks a person needs to react to something new, and between two moves (10 ticks = 1 s). */
+  reactionTicks: number;
+  /** Chance that a move is a slip (see createAutoplayer). */
+  errorRate: number;
+  seed: number;
+}
+
+/** Plays like the autoplayer with an error rate, but never sooner than `reactionTicks` after a request appears or after its last move. */
+export function createHumanlikePlayer({ reactionTicks, errorRate, seed }: HumanlikeOptions): Player {
+  const hands = createAutoplayer({ errorRate, seed });
+  let nextMoveAt = 0;
+  return (state) => {
+    if (state.tick < nextMoveAt) return null;
+    if (state.request && state.tick - state.request.since < reactionTicks) return null;
+    const action = hands(state);
+    if (action) nextMoveAt = state.tick + reactionTicks;
+    return action;
+  };
+}
+
+export const PERFECT: Player = bestAction;
+
+/** The reference players of `npm run levels:check`, each made fresh for a seed. */
+export const REFERENCE_PLAYERS = {
+  /** Fast, but one decision in five goes wrong: must stay below three stars. */
+  sloppy: (seed: number): Player => createAutoplayer({ errorRate: 0.2, seed }),
+  /** Reads the board for 1.5 s per move and rarely slips: the two-star line. */
+  good: (seed: number): Player => createHumanlikePlayer({ reactionTicks: 15, errorRate: 0.05, seed }),
+  /** 3 s per move, a slip now and then: the one-star line. */
+  decent: (seed: number): Player => createHumanlikePlayer({ reactionTicks: 30, errorRate: 0.15, seed }),
+} as const;
+
+/** Seeds the reference players are averaged over. */
+export const CALIBRATION_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
