@@ -54,7 +54,9 @@ function slip(state: GameState, best: Action, roll: (n: number) => number): Acti
     case 'push': {
       const others = Object.keys(state.level.functions).filter((fn) => fn !== best.fn);
       if (others.length > 0 && roll(2) === 0) return { type: 'push', fn: others[roll(others.length)]! };
-      return state.stack.length > 1 ? { type: 'pop' } : null;
+      return state.stack.length > 1 && roll(2) === 0
+        ? { type: 'pop' }
+        : { type: 'raise', error: 'RecursionError' };
     }
     case 'pop':
       return { type: 'push', fn: state.stack[state.stack.length - 1]!.fn };

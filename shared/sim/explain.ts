@@ -2,7 +2,7 @@
  * One plain sentence about an action, for the narrated demonstration and for hints:
  * what it does and why it is (or is not) the right move now.
  */
-import { currentOp } from './cursors';
+import { currentOp, listAt } from './cursors';
 import { spanOf } from './heap';
 import { analyse, garbageCycles } from './references';
 import { stackBytes } from './stack';
@@ -33,6 +33,24 @@ function listWords(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/** The names the called function will bind: the ops after the call, in the same list, until its return. */
+function localsAhead(state: GameState): string[] {
+  const { cursors } = state.program;
+  const k = cursors.length - 1;
+  if (k < 0) return [];
+  const list = listAt(state.level, cursors, k);
+  const names: string[] = [];
+  let depth = 0;
+  for (let i = cursors[k]!.index + 1; i < list.length && depth >= 0; i++) {
+    const op = list[i]!;
+    if (op.op === 'call') depth++;
+    else if (op.op === 'return') depth--;
+    else if (depth === 0 && op.op === 'bind') names.push(op.name);
+    else if (depth === 0 && op.op === 'new') for (const o of op.objects) if (o.bind) names.push(o.bind);
+  }
+  return names;
+}
+
 function explainPush(state: GameState, fn: string): string {
   const request = state.request;
   const { machine, functions } = state.level;
@@ -46,9 +64,9 @@ function explainPush(state: GameState, fn: string): string {
   if (state.stack.length >= machine.recursionLimit) {
     return `The stack already holds ${state.stack.length} frames, Python's limit, so ${fn}() must not get another one.`;
   }
-  const params = functions[fn]?.params ?? [];
-  const room = params.length > 0 ? `for ${listWords(params)}` : 'for its local variables';
-  return `Push a frame for ${fn}(): the call on line ${request.line} needs its own space ${room}.`;
+  const names = [...new Set([...(functions[fn]?.params ?? []), ...localsAhead(state)])];
+  const room = names.length > 0 ? `its own space for ${listWords(names)}` : 'its own frame on the stack';
+  return `Push a frame for ${fn}(): the call on line ${request.line} needs ${room}.`;
 }
 
 function explainPop(state: GameState): string {
@@ -57,9 +75,11 @@ function explainPop(state: GameState): string {
   if (state.request?.kind !== 'pop') return `${top.fn}() has not returned yet, so its frame has to stay.`;
   const names = Object.keys(top.locals);
   const goes =
-    names.length > 0
-      ? `its variables ${listWords(names)} disappear with it`
-      : 'its frame is not needed any more';
+    names.length === 0
+      ? 'its frame is not needed any more'
+      : names.length === 1
+        ? `its variable ${names[0]} goes with it`
+        : `its variables ${listWords(names)} go with it`;
   return `Pop ${top.fn}()'s frame: it returned on line ${state.request.line}, so ${goes}.`;
 }
 
