@@ -83,7 +83,7 @@ describe('placing', () => {
     const ready = untilRequest(s).state;
     const r = apply(ready, { type: 'place', objectId: 'lst', address: 0 });
     expect(r.ok).toBe(false);
-    expect(r.reason).toMatch(/overlap/);
+    expect(r).toMatchObject({ reason: expect.stringMatching(/overlap/) });
     expect(r.state.tally.rejections).toBe(1);
     expect(bestAction(ready)).toEqual({ type: 'place', objectId: 'lst', address: 88 });
   });
