@@ -2,10 +2,10 @@
  * Sizing a rush level by playing it. The perfect player (`bestAction`) runs the level on
  * the real simulator: its peak heap use sizes the heap, its finishing time sizes the time
  * limit, and its score sets the star thresholds (three stars = within 10% of perfect).
- * The simulator is fast (a rush level is a few thousand ticks), so this costs milliseconds.
+ * A perfect run of a rush level is a few hundred ticks: tens of milliseconds.
  */
 
-import type { GameState } from '../sim';
+import type { GameState, SimEvent } from '../sim';
 import { apply, bestAction, createGame, score, step } from '../sim';
 import type { Level } from './schema';
 
@@ -17,6 +17,10 @@ export interface PerfectRun {
   requests: number;
   /** The program ran to its last op with no MemoryError and no crash. */
   clean: boolean;
+  /** The tick of each action the player took. */
+  actionTicks: number[];
+  /** The tick of each `say`, with its text. */
+  says: { tick: number; text: string }[];
 }
 
 const MAX_ACTIONS_PER_TICK = 64;
@@ -27,10 +31,13 @@ export function playPerfect(level: Level, seed: number): PerfectRun {
   let peak = 0;
   let requests = 0;
   let clean = true;
-  const watch = (events: readonly { type: string; error?: string }[]) => {
+  const actionTicks: number[] = [];
+  const says: PerfectRun['says'] = [];
+  const watch = (events: readonly SimEvent[], tick: number) => {
     for (const e of events) {
       if (e.type === 'request') requests++;
       else if (e.type === 'raised' && e.error === 'MemoryError') clean = false;
+      else if (e.type === 'say') says.push({ tick, text: e.text });
     }
   };
   const heapInUse = (s: GameState): number => {
@@ -48,21 +55,27 @@ export function playPerfect(level: Level, seed: number): PerfectRun {
         clean = false;
         break;
       }
-      watch(result.events);
+      watch(result.events, state.tick);
+      actionTicks.push(state.tick);
       state = result.state;
       peak = Math.max(peak, heapInUse(state));
     }
     if (state.status !== 'running') break;
     const result = step(state);
-    watch(result.events);
+    watch(result.events, result.state.tick);
     state = result.state;
   }
   if (state.status !== 'complete') clean = false;
-  return { state, peakHeapBytes: peak, requests, clean };
+  return { state, peakHeapBytes: peak, requests, clean, actionTicks, says };
+}
+
+export interface HeapFit {
+  heapBytes: number;
+  /** The perfect run on that heap (with a roomy clock). */
+  run: PerfectRun;
 }
 
 export interface Calibration {
-  heapBytes: number;
   timeLimit: number;
   stars: [number, number, number];
   perfect: { score: number; ticks: number; requests: number };
@@ -70,14 +83,15 @@ export interface Calibration {
 
 const HEAP_MAX = 1 << 20;
 const TIME_MAX = 36_000;
+/** Three stars within 10% of perfect play, two within 30%, one within 60%. */
+const STAR_SHARES = [0.4, 0.7, 0.9] as const;
 const roundUp = (n: number, step: number): number => Math.ceil(n / step) * step;
 
 /**
- * Heap: the perfect player's peak times `heapFactor` (tighter at higher difficulty), grown
- * until the perfect run completes with nothing refused. Time: the perfect time plus one
- * grace period per request, room for a person who answers each request within its grace.
+ * The heap: the perfect player's peak times `heapFactor` (tighter at higher difficulty),
+ * grown until the perfect run completes with nothing refused and no MemoryError.
  */
-export function calibrate(level: Level, seed: number, heapFactor: number): Calibration {
+export function fitHeap(level: Level, seed: number, heapFactor: number): HeapFit {
   const roomy: Level = { ...level, machine: { ...level.machine, heapBytes: HEAP_MAX }, timeLimit: TIME_MAX };
   const first = playPerfect(roomy, seed);
   if (!first.clean)
@@ -85,20 +99,37 @@ export function calibrate(level: Level, seed: number, heapFactor: number): Calib
   let factor = heapFactor;
   for (let attempt = 0; attempt < 12; attempt++, factor += 0.15) {
     const heapBytes = Math.min(HEAP_MAX, roundUp(first.peakHeapBytes * factor + 64, 64));
-    const sized: Level = { ...roomy, machine: { ...roomy.machine, heapBytes } };
-    const run = playPerfect(sized, seed);
-    if (!run.clean || run.state.completedAt === null) continue;
-    const ticks = run.state.completedAt;
-    const timeLimit = Math.min(TIME_MAX, roundUp(ticks + run.requests * level.grace, 10));
-    const final = playPerfect({ ...sized, timeLimit }, seed);
-    if (!final.clean) continue;
-    const best = score(final.state).total;
-    const stars: [number, number, number] = [
-      Math.floor(best * 0.4),
-      Math.floor(best * 0.7),
-      Math.floor(best * 0.9),
-    ];
-    return { heapBytes, timeLimit, stars, perfect: { score: best, ticks, requests: final.requests } };
+    const run = playPerfect({ ...roomy, machine: { ...roomy.machine, heapBytes } }, seed);
+    if (run.clean && run.state.completedAt !== null) return { heapBytes, run };
   }
   throw new Error(`rush ${seed}: no heap size lets the perfect player finish`);
+}
+
+/**
+ * The clock and the stars, for a level whose heap is fitted: the perfect time plus one
+ * grace period per request (room for a person who answers each request within its grace),
+ * then the perfect score on that clock sets the stars.
+ */
+export function fitClockAndStars(level: Level, seed: number, fitted: PerfectRun): Calibration {
+  const ticks = fitted.state.completedAt ?? TIME_MAX;
+  const timeLimit = Math.min(TIME_MAX, roundUp(ticks + fitted.requests * level.grace, 10));
+  const final = playPerfect({ ...level, timeLimit }, seed);
+  if (!final.clean) throw new Error(`rush ${seed}: the perfect player does not finish in time`);
+  const best = score(final.state).total;
+  const stars = STAR_SHARES.map((share) => Math.floor(best * share)) as [number, number, number];
+  return { timeLimit, stars, perfect: { score: best, ticks, requests: final.requests } };
+}
+
+/**
+ * How busy each stage keeps the perfect player: actions per tick between one stage title's
+ * `print` and the next (the last stage runs to the end). Stages are told apart by `isTitle`.
+ */
+export function stagePace(run: PerfectRun, isTitle: (text: string) => boolean): number[] {
+  const starts = run.says.filter((s) => isTitle(s.text)).map((s) => s.tick);
+  const end = run.state.completedAt ?? run.state.tick;
+  return starts.map((start, i) => {
+    const stop = starts[i + 1] ?? end + 1;
+    const actions = run.actionTicks.filter((t) => t >= start && t < stop).length;
+    return actions / Math.max(1, stop - start);
+  });
 }
