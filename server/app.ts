@@ -10,6 +10,7 @@ import { createHttpApp } from './http/create-http-app';
 import type { Logger } from './rooms/ports';
 import { RoomService } from './rooms/room-service';
 import { SoloService } from './solo/solo-service';
+import { startStatsLog } from './stats-log';
 import { createStore } from './store/create-store';
 import type { RoomStore } from './store/types';
 import { attachService, createSocketServer } from './transport/socket-server';
@@ -55,10 +56,13 @@ export async function startServer(
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const stopStats =
+    config.statsIntervalMs > 0 ? startStatsLog(service, logger, config.statsIntervalMs) : () => {};
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       service.stop();
+      stopStats();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await service.shutdown();
       await store.close();

@@ -7,7 +7,7 @@
  *   LOG_LEVEL (info)   CLIENT_DIR (dist/client)   MAX_MESSAGE_BYTES (32768)
  *   ACTION_RATE (20 per second per student)   JOIN_BURST (60) JOIN_PER_MINUTE (120) per address
  *   SOLO_BURST (10) SOLO_PER_MINUTE (30) per address   TRUST_PROXY (false)   CORS_ORIGINS (none)
- *   PROGRESS_INTERVAL_MS (400)   SHUTDOWN_TIMEOUT_MS (10000)
+ *   PROGRESS_INTERVAL_MS (400)   SHUTDOWN_TIMEOUT_MS (10000)   STATS_INTERVAL_MS (60000; 0 = off)
  */
 import { ACTION_RATE_PER_SECOND, DEFAULT_TICK_HZ, MAX_MESSAGE_BYTES } from '../shared/protocol';
 import {
@@ -31,6 +31,8 @@ export interface ServerConfig {
   maxMessageBytes: number;
   corsOrigins: string[];
   shutdownTimeoutMs: number;
+  /** A stats line in the log this often; 0 turns it off. */
+  statsIntervalMs: number;
   rooms: RoomServiceConfig;
   handlers: HandlerOptions;
 }
@@ -65,6 +67,7 @@ export function loadConfig(env: Env): ServerConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     shutdownTimeoutMs: read.number('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    statsIntervalMs: read.number('STATS_INTERVAL_MS', 60_000, 0, 3_600_000),
     rooms: {
       tickHz,
       progressIntervalMs: read.number('PROGRESS_INTERVAL_MS', DEFAULT_PROGRESS_INTERVAL_MS, 50, 500),

@@ -11,6 +11,9 @@ import { sendSnapshot } from './room-broadcast';
 import { fail } from './room-error';
 import { snapshotView } from './views';
 
+/** At most one unrequested snapshot per student in this time: a slow network should not get slower. */
+const RESYNC_INTERVAL_MS = 2_000;
+
 function refuse(seq: number, code: RefusalCode, reason: string, seat: Seat): ActionAck {
   const state = seat.game?.current.state;
   return { seq, accepted: false, code, reason, tick: state?.tick ?? 0, hash: state ? stateHash(state) : '' };
@@ -40,8 +43,10 @@ export async function handleAction(room: Room, seat: Seat, payload: ActionPayloa
     };
   }
   await room.log.append(setup.round, seat.record.id, outcome.logged);
-  if (payload.tick !== undefined && Math.abs(payload.tick - outcome.tick) > OUT_OF_STEP_TICKS) {
+  const outOfStep = payload.tick !== undefined && Math.abs(payload.tick - outcome.tick) > OUT_OF_STEP_TICKS;
+  if (outOfStep && now - seat.lastResyncAt >= RESYNC_INTERVAL_MS) {
     // The client's clock has drifted from the game: set it straight right after the ack.
+    seat.lastResyncAt = now;
     setImmediate(() => sendSnapshot(room, seat));
   }
   return outcome.accepted

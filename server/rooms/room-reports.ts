@@ -54,6 +54,32 @@ export function progressRow(room: Room, seat: Seat): ProgressRow | null {
   };
 }
 
+/**
+ * What a progress row is computed from. The simulator shares unchanged parts between
+ * states (a plain tick copies only the top level), so comparing these references tells
+ * cheaply whether a row can have changed.
+ */
+function rowInputs(room: Room, seat: Seat): unknown[] | null {
+  const game = seat.game;
+  if (!game) return null;
+  const state = game.current.state;
+  return [
+    state.tally,
+    state.objects,
+    state.stack,
+    state.program,
+    state.status,
+    game.attempts.length,
+    room.roundTick() >= room.limitTick(seat),
+    seat.connections > 0,
+    seat.record,
+    room.record.settings,
+  ];
+}
+
+const sameInputs = (a: unknown[] | undefined, b: unknown[]) =>
+  a !== undefined && a.every((x, i) => x === b[i]);
+
 /** Sends the host the progress rows that changed since the last send (all of them the first time). */
 export function sendProgress(room: Room): void {
   const setup = room.setup;
@@ -62,13 +88,17 @@ export function sendProgress(room: Room): void {
   const rows: ProgressRow[] = [];
   const seen = new Set<string>();
   for (const seat of room.activeSeats()) {
+    const inputs = rowInputs(room, seat);
+    if (!inputs) continue;
+    const id = seat.record.id;
+    seen.add(id);
+    const sent = room.progressSent.get(id);
+    if (sent && sameInputs(sent.inputs, inputs)) continue;
     const row = progressRow(room, seat);
     if (!row) continue;
-    seen.add(row.playerId);
     const serialised = JSON.stringify(row);
-    if (room.progressSent.get(row.playerId) === serialised) continue;
-    room.progressSent.set(row.playerId, serialised);
-    rows.push(row);
+    room.progressSent.set(id, { inputs, serialised });
+    if (sent?.serialised !== serialised) rows.push(row);
   }
   const removed = [...room.progressSent.keys()].filter((id) => !seen.has(id));
   for (const id of removed) room.progressSent.delete(id);

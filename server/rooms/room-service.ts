@@ -14,7 +14,7 @@ import type {
   Reply,
   RoomSettings,
 } from '../../shared/protocol';
-import { ErrorCode } from '../../shared/protocol';
+import { ClientEvent as ClientEventName, ErrorCode } from '../../shared/protocol';
 import type { LevelCatalog } from '../game/level-catalog';
 import type { SoloService } from '../solo/solo-service';
 import type { RoomRecord, RoomStore } from '../store/types';
@@ -70,6 +70,8 @@ export interface RoomServiceDeps {
 export class RoomService {
   readonly rooms = new Map<string, Room>();
   readonly roomDeps: RoomDeps;
+  /** Requests handled since start, for the stats log. */
+  readonly counters = { requests: 0, actions: 0 };
   private timer: NodeJS.Timeout | null = null;
   private lastSweep = 0;
 
@@ -97,6 +99,8 @@ export class RoomService {
     event: E,
     payload: ClientPayload<E>,
   ): Promise<Handled<ClientReply<E>>> {
+    this.counters.requests++;
+    if (event === ClientEventName.Action) this.counters.actions++;
     try {
       const handled = await dispatch(this, ctx, event, payload);
       if (handled.session && ctx.session.role !== 'none') this.handleClose(ctx.session);

@@ -37,6 +37,8 @@ export interface Seat {
   connections: number;
   game: PlayerGame | null;
   limiter: TokenBucket;
+  /** When the last out-of-step snapshot was pushed, so a lagging client is not flooded with them. */
+  lastResyncAt: number;
 }
 
 /** A finished run kept for replays: the best attempt of a player in a round. */
@@ -59,8 +61,8 @@ export class Room {
   readonly archive = new Map<number, Map<string, ArchivedRun>>();
   hostConnections = 0;
   watching: string | null = null;
-  /** Progress rows last sent to the host, serialised, to send only what changed. */
-  readonly progressSent = new Map<string, string>();
+  /** Progress rows last sent to the host (and what they were computed from), to send only what changed. */
+  readonly progressSent = new Map<string, { inputs: unknown[]; serialised: string }>();
   lastProgressAt = 0;
   lastLeaderboardAt = 0;
   lastStudentBoardAt = 0;
@@ -122,6 +124,7 @@ export class Room {
         this.deps.config.actionRatePerSecond,
         this.now(),
       ),
+      lastResyncAt: 0,
     };
     this.seats.set(record.id, seat);
     return seat;

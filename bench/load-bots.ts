@@ -1,0 +1,201 @@
+/**
+ * Bot students for the load bench. Each keeps its own copy of its game (the state after
+ * its last acknowledged action, advanced by the clock), picks the autoplayer's move —
+ * or, when there is nothing to do, a harmless misclick the simulator refuses, so every
+ * bot keeps a human pace of `rate` actions a second — and times each action to its ack.
+ * Against the echo server the bots do exactly the same work.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { generateRushLevel } from '../shared/level/rush';
+import type { Level } from '../shared/level/schema';
+import type {
+  ActionAck,
+  ClientToServerEvents,
+  Reply,
+  ServerToClientEvents,
+  SnapshotView,
+} from '../shared/protocol';
+import { ClientEvent as E, PROTOCOL_VERSION } from '../shared/protocol';
+import { apply, bestAction, createGame, hash, step } from '../shared/sim';
+import type { Action, GameState } from '../shared/sim/types';
+
+export type Transports = ('polling' | 'websocket')[];
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What every bot adds to while the bench is recording. */
+export interface Tally {
+  recording: boolean;
+  latencies: number[];
+  timeouts: number;
+  errors: number;
+  desyncs: number;
+  checked: number;
+}
+
+const MISCLICK: Action = { type: 'place', objectId: 'ghost', address: 0 };
+const ACK_TIMEOUT_MS = 5_000;
+const HASH_CHECK_SHARE = 0.05;
+const TICK_HZ = 10;
+
+/** Generating a rush level takes tens of milliseconds: every bot of a run shares one. */
+const rushLevels = new Map<number, Level>();
+function rushLevel(seed: number): Level {
+  let level = rushLevels.get(seed);
+  if (!level) {
+    level = generateRushLevel(seed);
+    rushLevels.set(seed, level);
+  }
+  return level;
+}
+
+function advance(state: GameState, target: number): GameState {
+  let current = state;
+  while (current.status === 'running' && current.tick < target) current = step(current).state;
+  return current;
+}
+
+export function connect(url: string, transports: Transports): Promise<ClientSocket> {
+  const socket: ClientSocket = io(url, { transports, reconnection: false, forceNew: true, timeout: 20_000 });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+export function request<T>(socket: ClientSocket, event: string, payload: unknown): Promise<T> {
+  const timed = socket.timeout(ACK_TIMEOUT_MS * 4) as unknown as {
+    emit(event: string, payload: unknown, ack: (error: Error | null, reply: Reply<T>) => void): void;
+  };
+  return new Promise((resolve, reject) =>
+    timed.emit(event, payload, (error, reply) => {
+      if (error) reject(error);
+      else if (!reply.ok) reject(new Error(`${event}: ${reply.error.code} ${reply.error.message}`));
+      else resolve(reply.data);
+    }),
+  );
+}
+
+export class LoadBot {
+  private confirmed: GameState | null = null;
+  private predicted: GameState | null = null;
+  private startedAt = 0;
+  private startedAtTick = 0;
+  private seq = 0;
+  /** Acks up to this sequence number are already in the last snapshot. */
+  private snapshotSeq = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private level: Level | null = null;
+
+  constructor(
+    readonly socket: ClientSocket,
+    private readonly tally: Tally,
+    private readonly rate: number,
+    private readonly checkHashes: boolean,
+  ) {}
+
+  /** Game server: the round's start comes as a room state and a snapshot. */
+  listenForRound(): void {
+    this.socket.on('room:state', (state) => {
+      if (state.phase === 'running') this.startedAt = state.startedAt;
+    });
+    this.socket.on('game:snapshot', (snapshot) => this.begin(snapshot));
+  }
+
+  /** Echo server: nobody starts a round; the bot makes its own game. */
+  beginLocal(rushSeed: number, seed: number): void {
+    this.level = rushLevel(rushSeed);
+    this.confirmed = createGame(this.level, seed);
+    this.startedAt = Date.now();
+    this.schedule(Math.random() * (1000 / this.rate));
+  }
+
+  private begin(snapshot: SnapshotView): void {
+    if (snapshot.level.kind !== 'rush') return;
+    this.level = { ...rushLevel(snapshot.level.rushSeed), timeLimit: snapshot.timeLimit };
+    this.confirmed = { ...snapshot.state, level: this.level } as GameState;
+    this.startedAtTick = snapshot.startedAtTick;
+    this.seq = Math.max(this.seq, snapshot.lastSeq);
+    this.snapshotSeq = snapshot.lastSeq;
+    this.predicted = null;
+    if (!this.startedAt) this.startedAt = Date.now();
+    if (!this.timer) this.schedule(Math.random() * (1000 / this.rate));
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delay: number): void {
+    this.timer = setTimeout(() => {
+      this.send();
+      // ±20 % jitter around the pace, as people are not metronomes.
+      this.schedule((1000 / this.rate) * (0.8 + Math.random() * 0.4));
+    }, delay);
+  }
+
+  private gameTick(): number {
+    return Math.floor(((Date.now() - this.startedAt) * TICK_HZ) / 1000) - this.startedAtTick;
+  }
+
+  private send(): void {
+    const confirmed = this.confirmed;
+    if (!confirmed) return;
+    const tick = Math.max(0, this.gameTick());
+    this.predicted = advance(
+      this.predicted && this.predicted.tick >= confirmed.tick ? this.predicted : confirmed,
+      tick,
+    );
+    const action = bestAction(this.predicted) ?? MISCLICK;
+    const seq = ++this.seq;
+    const recorded = this.tally.recording;
+    const sentAt = performance.now();
+    const timed = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emit(
+        event: string,
+        payload: unknown,
+        ack: (error: Error | null, reply: Reply<ActionAck>) => void,
+      ): void;
+    };
+    timed.emit(E.Action, { seq, action, tick: this.predicted.tick }, (error, reply) => {
+      if (recorded && this.tally.recording) {
+        if (error) this.tally.timeouts++;
+        else this.tally.latencies.push(performance.now() - sentAt);
+      }
+      if (error || !reply.ok) {
+        if (!error && recorded) this.tally.errors++;
+        return;
+      }
+      this.acknowledged(action, reply.data);
+    });
+  }
+
+  private acknowledged(action: Action, ack: ActionAck): void {
+    const confirmed = this.confirmed;
+    if (!confirmed || confirmed.tick > ack.tick || ack.seq <= this.snapshotSeq) return;
+    if (!ack.accepted && ack.code !== 'rejected') return;
+    this.confirmed = apply(advance(confirmed, ack.tick), action).state;
+    this.predicted = null;
+    if (this.checkHashes && Math.random() < HASH_CHECK_SHARE) {
+      this.tally.checked++;
+      if (hash(this.confirmed) !== ack.hash) this.tally.desyncs++;
+    }
+  }
+}
+
+/** A teacher's screen: creates a room with one long rush round, starts it when told. */
+export async function createRoom(socket: ClientSocket, rushSeed: number): Promise<string> {
+  const created = await request<{ code: string }>(socket, E.CreateRoom, {
+    protocol: PROTOCOL_VERSION,
+    playlist: [{ kind: 'rush', rushSeed, seconds: 900, seed: 1 }],
+  });
+  return created.code;
+}
+
+export async function joinRoom(socket: ClientSocket, code: string): Promise<void> {
+  await request(socket, E.Join, { protocol: PROTOCOL_VERSION, code });
+}
+
+export async function startRound(socket: ClientSocket): Promise<void> {
+  await request(socket, E.StartRound, {});
+}

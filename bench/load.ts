@@ -1,0 +1,280 @@
+/**
+ * Load bench: N bot students against the game server, and the same N against a bare
+ * Socket.IO echo server sending the same messages, on default transports and
+ * websocket-only. Each trial starts fresh server processes; this process drives the bots.
+ *
+ *   node --import tsx bench/load.ts                 # 1,000 students + capacity search
+ *   node --import tsx bench/load.ts --students 500 --no-search --transports websocket
+ *
+ * Options: --students N (1000) --room-size N (40) --rate R actions/s (3) --warmup S (4)
+ * --duration S (15) --transports default,websocket --no-search --max N (3000) --target-p99 MS (50)
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { connect, createRoom, joinRoom, LoadBot, startRound, type Tally, type Transports } from './load-bots';
+import { type LatencySummary, type ProcessUsage, sampleProcess, summarise, usageBetween } from './load-stats';
+
+const { values: args } = parseArgs({
+  options: {
+    students: { type: 'string', default: '1000' },
+    'room-size': { type: 'string', default: '40' },
+    rate: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '4' },
+    duration: { type: 'string', default: '15' },
+    transports: { type: 'string', default: 'default,websocket' },
+    'no-search': { type: 'boolean', default: false },
+    max: { type: 'string', default: '3000' },
+    'target-p99': { type: 'string', default: '50' },
+  },
+});
+const STUDENTS = Number(args.students);
+const ROOM_SIZE = Number(args['room-size']);
+const RATE = Number(args.rate);
+const WARMUP_MS = Number(args.warmup) * 1000;
+const DURATION_MS = Number(args.duration) * 1000;
+const TARGET_P99 = Number(args['target-p99']);
+const MAX_N = Number(args.max);
+const RUSH_SEED = 20_260_101;
+const CONNECT_BATCH = 50;
+
+type Kind = 'game' | 'echo';
+const TRANSPORTS: Record<string, Transports> = {
+  default: ['polling', 'websocket'],
+  websocket: ['websocket'],
+};
+
+interface TrialResult {
+  kind: Kind;
+  transport: string;
+  students: number;
+  latency: LatencySummary;
+  timeouts: number;
+  errors: number;
+  desyncs: number;
+  checked: number;
+  usage: ProcessUsage;
+  /** CPU of this process (the bots), which shares the machine with the server. */
+  driverCpu: number;
+  /** The game server's own event-loop delay, p99 over the window (from its stats log). */
+  loopDelayP99: number;
+  bytesPerStudentPerSecond: number;
+  connectSeconds: number;
+  actionsPerSecond: number;
+}
+
+interface Target {
+  child: ChildProcess;
+  url: string;
+  /** The server's own "stats" log lines (event-loop delay), game server only. */
+  stats: Record<string, number>[];
+}
+
+function spawnTarget(kind: Kind): Promise<Target> {
+  const file = kind === 'game' ? 'server/main.ts' : 'bench/load-echo-server.ts';
+  // BENCH_CPU_PROF=dir writes a CPU profile of each game server (on its graceful exit).
+  const profile =
+    kind === 'game' && process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      STATS_INTERVAL_MS: '5000',
+      // Every bot comes from 127.0.0.1: the per-address join limit would stop them.
+      JOIN_BURST: '1000000',
+      JOIN_PER_MINUTE: '100000000',
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stats: Record<string, number>[] = [];
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    let started = false;
+    const timer = setTimeout(() => reject(new Error(`${file} did not start`)), 30_000);
+    child.once('exit', (code) => {
+      if (!started) reject(new Error(`${file} exited with ${code}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline = buffered.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        newline = buffered.indexOf('\n');
+        let entry: Record<string, unknown>;
+        try {
+          entry = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
+        if (entry.msg === 'stats') stats.push(entry as Record<string, number>);
+        if (entry.msg === 'listening' && typeof entry.port === 'number' && !started) {
+          started = true;
+          clearTimeout(timer);
+          resolve({ child, url: `http://127.0.0.1:${entry.port}`, stats });
+        }
+      }
+    });
+  });
+}
+
+async function stopTarget(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function trial(kind: Kind, transport: string, students: number): Promise<TrialResult> {
+  const { child, url, stats } = await spawnTarget(kind);
+  const tally: Tally = { recording: false, latencies: [], timeouts: 0, errors: 0, desyncs: 0, checked: 0 };
+  const sockets: Awaited<ReturnType<typeof connect>>[] = [];
+  const bots: LoadBot[] = [];
+  try {
+    const connectStart = performance.now();
+    for (let i = 0; i < students; i += CONNECT_BATCH) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(CONNECT_BATCH, students - i) }, () =>
+          connect(url, TRANSPORTS[transport]!),
+        ),
+      );
+      sockets.push(...batch);
+    }
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+    for (const socket of sockets) bots.push(new LoadBot(socket, tally, RATE, kind === 'game'));
+    if (kind === 'game') {
+      const hosts = [];
+      for (let r = 0; r * ROOM_SIZE < students; r++) {
+        const host = await connect(url, TRANSPORTS[transport]!);
+        sockets.push(host);
+        const code = await createRoom(host, RUSH_SEED);
+        const members = bots.slice(r * ROOM_SIZE, (r + 1) * ROOM_SIZE);
+        for (const bot of members) bot.listenForRound();
+        await Promise.all(members.map((bot) => joinRoom(bot.socket, code)));
+        hosts.push(host);
+      }
+      for (const host of hosts) await startRound(host);
+    } else {
+      bots.forEach((bot, i) => bot.beginLocal(RUSH_SEED, i));
+    }
+    await sleep(WARMUP_MS);
+    const before = sampleProcess(child.pid ?? 0);
+    const driverBefore = sampleProcess(process.pid);
+    tally.recording = true;
+    await sleep(DURATION_MS);
+    tally.recording = false;
+    const after = sampleProcess(child.pid ?? 0);
+    const driver = usageBetween(driverBefore, sampleProcess(process.pid));
+    const window = stats.slice(-Math.max(1, Math.floor(DURATION_MS / 5000)));
+    const loopDelayP99 = window.reduce((worst, line) => Math.max(worst, line.loopDelayP99Ms ?? 0), 0);
+    const usage = usageBetween(before, after);
+    const latency = summarise(tally.latencies);
+    return {
+      kind,
+      transport,
+      students,
+      latency,
+      timeouts: tally.timeouts,
+      errors: tally.errors,
+      desyncs: tally.desyncs,
+      checked: tally.checked,
+      usage,
+      driverCpu: driver.cpu,
+      loopDelayP99: window.length > 0 ? loopDelayP99 : Number.NaN,
+      bytesPerStudentPerSecond: usage.writtenBytesPerSecond / students,
+      connectSeconds,
+      actionsPerSecond: latency.count / (DURATION_MS / 1000),
+    };
+  } finally {
+    for (const bot of bots) bot.stop();
+    for (const socket of sockets) socket.disconnect();
+    await stopTarget(child);
+    await sleep(500);
+  }
+}
+
+const passes = (r: TrialResult) => r.latency.p99 < TARGET_P99 && r.timeouts === 0 && r.latency.count > 0;
+
+/** Rises until p99 breaks the target, then halves the gap between the last pass and the first failure twice. */
+async function capacity(kind: Kind, transport: string, known: TrialResult): Promise<number> {
+  const results = new Map<number, boolean>([[known.students, passes(known)]]);
+  const run = async (n: number) => {
+    if (!results.has(n)) {
+      const r = await trial(kind, transport, n);
+      report(r, 'search');
+      results.set(n, passes(r));
+    }
+    return results.get(n) ?? false;
+  };
+  let low = 0;
+  let high = MAX_N + 1;
+  for (const n of [250, 500, 1000, 1500, 2000, 2500, 3000].filter((n) => n <= MAX_N)) {
+    if (await run(n)) low = n;
+    else {
+      high = n;
+      break;
+    }
+  }
+  for (let i = 0; i < 2 && high - low > 125 && high <= MAX_N; i++) {
+    const mid = Math.round((low + high) / 2 / 50) * 50;
+    if (await run(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function report(r: TrialResult, label = ''): void {
+  const l = r.latency;
+  console.log(
+    `${label.padEnd(6)} ${r.kind.padEnd(4)} ${r.transport.padEnd(9)} N=${String(r.students).padStart(4)}  ` +
+      `p50 ${fmt(l.p50)} p95 ${fmt(l.p95)} p99 ${fmt(l.p99)} max ${fmt(l.max)} ms  ` +
+      `acks/s ${fmt(r.actionsPerSecond, 0)} timeouts ${r.timeouts} errors ${r.errors}  ` +
+      `cpu ${fmt(r.usage.cpu * 100, 0)}% (bots ${fmt(r.driverCpu * 100, 0)}%) rss ${fmt(r.usage.rssMb, 0)} MB  ` +
+      `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s` +
+      (r.kind === 'game' ? `  desyncs ${r.desyncs}/${r.checked}  loop p99 ${fmt(r.loopDelayP99)} ms` : ''),
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `load bench: ${STUDENTS} students, rooms of ${ROOM_SIZE}, ${RATE} actions/s each, ` +
+      `${args.warmup} s warm-up, ${args.duration} s measured, target p99 < ${TARGET_P99} ms`,
+  );
+  const summary: string[] = [];
+  for (const transport of String(args.transports).split(',')) {
+    if (!TRANSPORTS[transport]) throw new Error(`unknown transport ${transport}`);
+    const game = await trial('game', transport, STUDENTS);
+    report(game, 'run');
+    const echo = await trial('echo', transport, STUDENTS);
+    report(echo, 'run');
+    let line =
+      `${transport.padEnd(9)} N=${STUDENTS}: p99 game ${fmt(game.latency.p99)} ms vs echo ${fmt(echo.latency.p99)} ms ` +
+      `(ratio ${fmt(game.latency.p99 / echo.latency.p99, 2)}), game sends ${fmt(game.bytesPerStudentPerSecond, 0)} B/student/s`;
+    if (!args['no-search']) {
+      const gameCapacity = await capacity('game', transport, game);
+      const echoCapacity = await capacity('echo', transport, echo);
+      line += `; capacity (p99 < ${TARGET_P99} ms): game ${gameCapacity}, echo ${echoCapacity} (${fmt((gameCapacity / Math.max(1, echoCapacity)) * 100, 0)} %)`;
+    }
+    summary.push(line);
+  }
+  console.log('\nsummary');
+  for (const line of summary) console.log(line);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
