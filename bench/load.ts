@@ -163,7 +163,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       }
       for (const host of hosts) await startRound(host);
     } else {
-      bots.forEach((bot, i) => bot.beginLocal(RUSH_SEED, i));
+      for (const [i, bot] of bots.entries()) bot.beginLocal(RUSH_SEED, i);
     }
     await sleep(WARMUP_MS);
     const before = sampleProcess(child.pid ?? 0);

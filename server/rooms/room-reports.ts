@@ -77,8 +77,7 @@ function rowInputs(room: Room, seat: Seat): unknown[] | null {
   ];
 }
 
-const sameInputs = (a: unknown[] | undefined, b: unknown[]) =>
-  a !== undefined && a.every((x, i) => x === b[i]);
+const sameInputs = (a: unknown[] | undefined, b: unknown[]) => a?.every((x, i) => x === b[i]) ?? false;
 
 /** Sends the host the progress rows that changed since the last send (all of them the first time). */
 export function sendProgress(room: Room): void {
