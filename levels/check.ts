@@ -2,8 +2,8 @@
  * `npm run levels:check`: reads every levels/*.json from disk, parses it (a bad file is
  * reported with its name, the path inside it and the problem), plays it with the perfect
  * autoplayer (it must complete with three stars), with a sloppy bot (below three stars on
- * average and in most runs) and at a decent person's pace (one or two stars), and prints one
- * line per level and a summary.
+ * average and in most runs), at a good person's pace (two stars) and at a decent person's
+ * pace (one or two stars, finishing in time), and prints one line per level and a summary.
  * Exit code 1 when anything is wrong.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,6 +48,12 @@ export function checkLevel(level: Level, file: string): LevelReport {
       `a sloppy bot averages ${Math.round(sloppyMean)} with three stars in ${sloppyThree} of ${sloppy.length} runs: three stars are too easy`,
     );
   }
+  const goodMean = mean(
+    CALIBRATION_SEEDS.map((seed) => score(playLevel(level, seed, REFERENCE_PLAYERS.good(seed)).state).total),
+  );
+  const goodStars = starsFor(level, goodMean);
+  if (goodStars !== 2)
+    problems.push(`a good player averages ${Math.round(goodMean)} (${goodStars} stars), not 2`);
   const decentRuns = CALIBRATION_SEEDS.map(
     (seed) => playLevel(level, seed, REFERENCE_PLAYERS.decent(seed)).state,
   );
@@ -62,7 +68,7 @@ export function checkLevel(level: Level, file: string): LevelReport {
     `${file.slice(0, 2)} ${level.id.padEnd(24)}`,
     `perfect ${String(perfect.total).padStart(5)} ${perfect.stars}★ in ${String(ticks).padStart(4)} ticks`,
     `sloppy ${String(Math.round(sloppyMean)).padStart(5)} avg (${sloppyThree}/${sloppy.length} at 3★)`,
-    `decent ${decentStars}★ in ~${Math.round(decentSeconds)} s`,
+    `good ${goodStars}★, decent ${decentStars}★ in ~${Math.round(decentSeconds)} s`,
     `stars ${level.stars.join('/')}`,
     problems.length === 0 ? 'ok' : 'FAIL',
   ].join(' | ');

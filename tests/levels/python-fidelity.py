@@ -19,6 +19,7 @@ L frames including <module>. The standalone run is the check on that rule: its c
 must equal the traced ones.
 """
 
+import concurrent.futures
 import contextlib
 import gc
 import io
@@ -190,7 +191,9 @@ def traced(spec):
     real_setrecursionlimit(DEFAULT_LIMIT + HEADROOM)
     sys.setrecursionlimit = setrecursionlimit
     sys.getrecursionlimit = lambda: limit[0]
-    # Automatic collections would depend on the tracer's own allocations; gc.collect() still works.
+    # Start from a clean heap, as a fresh script would, and keep it so: automatic collections
+    # would depend on the tracer's own allocations (gc.collect() in the level still works).
+    gc.collect()
     gc.disable()
     stdout = io.StringIO()
     namespace = {'__name__': '__main__', '__builtins__': __builtins__}
@@ -233,33 +236,36 @@ def isolated(exprs):
     return sizes
 
 
+def run_level(spec, folder):
+    run = subprocess.run(
+        [sys.executable, __file__, '--traced'],
+        input=json.dumps(spec),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if run.returncode != 0:
+        return {'id': spec['id'], 'harnessError': run.stderr[-2000:]}
+    return {
+        'id': spec['id'],
+        'traced': json.loads(run.stdout),
+        'standalone': standalone(spec, folder),
+        'isolated': isolated(spec.get('isolated', [])),
+    }
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == '--traced':
         spec = json.load(sys.stdin)
         sys.__stdout__.write(json.dumps(traced(spec)))
         return
     request = json.load(sys.stdin)
-    results = []
     with tempfile.TemporaryDirectory() as folder:
         with open(os.path.join(folder, 'sitecustomize.py'), 'w') as f:
             f.write(SITE_CUSTOMIZE)
-        for spec in request['levels']:
-            run = subprocess.run(
-                [sys.executable, __file__, '--traced'],
-                input=json.dumps(spec),
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-            if run.returncode != 0:
-                results.append({'id': spec['id'], 'harnessError': run.stderr[-2000:]})
-                continue
-            results.append({
-                'id': spec['id'],
-                'traced': json.loads(run.stdout),
-                'standalone': standalone(spec, folder),
-                'isolated': isolated(spec.get('isolated', [])),
-            })
+        # Two levels at a time: the machine's two cores, and each run is its own process.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(lambda spec: run_level(spec, folder), request['levels']))
     json.dump({'python': sys.version.split()[0], 'results': results}, sys.stdout)
 
 
