@@ -86,6 +86,7 @@ function spawnTarget(kind: Kind): Promise<Target> {
       // Every bot comes from 127.0.0.1: the per-address join limit would stop them.
       JOIN_BURST: '1000000',
       JOIN_PER_MINUTE: '100000000',
+      MAX_CONNECTIONS_PER_ADDRESS: '100000',
       REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,8 @@
  *   TICK_HZ (10)   TTL_SECONDS (86400, also STORE_TTL_SECONDS)   STORE_KEY_PREFIX (arena:)
  *   LOG_LEVEL (info)   CLIENT_DIR (dist/client)   MAX_MESSAGE_BYTES (32768)
  *   ACTION_RATE (20 per second per student)   JOIN_BURST (60) JOIN_PER_MINUTE (120) per address
- *   SOLO_BURST (10) SOLO_PER_MINUTE (30) per address   TRUST_PROXY (false)   CORS_ORIGINS (none)
+ *   SOLO_BURST (10) SOLO_PER_MINUTE (30) per address   MAX_CONNECTIONS_PER_ADDRESS (1000)
+ *   TRUST_PROXY (false)   CORS_ORIGINS (none)
  *   PROGRESS_INTERVAL_MS (400)   SHUTDOWN_TIMEOUT_MS (10000)   STATS_INTERVAL_MS (60000; 0 = off)
  */
 import { ACTION_RATE_PER_SECOND, DEFAULT_TICK_HZ, MAX_MESSAGE_BYTES } from '../shared/protocol';
@@ -84,6 +85,7 @@ export function loadConfig(env: Env): ServerConfig {
       requestBurst: Math.max(60, actionRate * 3),
       requestPerSecond: Math.max(40, actionRate * 2),
       trustProxy: read.flag('TRUST_PROXY'),
+      maxConnectionsPerAddress: read.number('MAX_CONNECTIONS_PER_ADDRESS', 1000, 1, 1e6),
     },
   };
 }

@@ -153,13 +153,26 @@ export function watchView(room: Room, playerId: string): WatchView | null {
   };
 }
 
+/** The watched student's game, whenever it changed since the last send (a bare tick is no change). */
 export function sendWatch(room: Room): void {
   if (!room.watching || room.hostConnections === 0) return;
+  const seat = room.seats.get(room.watching);
+  const inputs = seat ? rowInputs(room, seat) : null;
+  if (!seat || !inputs) return;
+  if (
+    room.watchSent &&
+    room.watchSent.playerId === room.watching &&
+    sameInputs(room.watchSent.inputs, inputs)
+  )
+    return;
   const view = watchView(room, room.watching);
-  if (view) room.deps.outbox.toHosts(room.code, 'host:watch-state', view);
+  if (!view) return;
+  room.watchSent = { playerId: room.watching, inputs };
+  room.deps.outbox.toHosts(room.code, 'host:watch-state', view);
 }
 
 export function watch(room: Room, playerId: string | null): WatchView | null {
+  room.watchSent = null;
   if (playerId === null) {
     room.watching = null;
     return null;

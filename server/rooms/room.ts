@@ -61,6 +61,8 @@ export class Room {
   readonly archive = new Map<number, Map<string, ArchivedRun>>();
   hostConnections = 0;
   watching: string | null = null;
+  /** What the last watched state sent was computed from. */
+  watchSent: { playerId: string; inputs: unknown[] } | null = null;
   /** Progress rows last sent to the host (and what they were computed from), to send only what changed. */
   readonly progressSent = new Map<string, { inputs: unknown[]; serialised: string }>();
   lastProgressAt = 0;

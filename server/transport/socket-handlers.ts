@@ -25,6 +25,8 @@ export interface HandlerOptions {
   requestPerSecond: number;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
   trustProxy: boolean;
+  /** Open connections from one address (a school shares one address: keep it generous). */
+  maxConnectionsPerAddress: number;
 }
 
 const JOIN_EVENTS = new Set<ClientEvent>([E.CreateRoom, E.Attach, E.Peek, E.SuggestName, E.Join, E.Resume]);
@@ -39,6 +41,26 @@ export function bindHandlers(
 ): void {
   const joins = new KeyedRateLimiter(options.joinBurst, options.joinPerSecond);
   const solos = new KeyedRateLimiter(options.soloBurst, options.soloPerSecond);
+  const perAddress = new Map<string, number>();
+
+  // Refused connections hear why through `connect_error` (`error.data.code`).
+  io.use((socket, next) => {
+    const address = addressOf(socket, options.trustProxy);
+    const open = perAddress.get(address) ?? 0;
+    if (open >= options.maxConnectionsPerAddress) {
+      const error = new Error('Too many connections from this network.') as Error & { data: ProtocolError };
+      error.data = { code: ErrorCode.RateLimited, message: error.message };
+      next(error);
+      return;
+    }
+    perAddress.set(address, open + 1);
+    socket.once('disconnect', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+    next();
+  });
 
   io.on('connection', (socket) => {
     socket.data = {

@@ -99,17 +99,25 @@ describe('what the host sees', () => {
     });
   });
 
-  test('the host watches one student live', async () => {
+  test('the host watches one student live: each change is sent, bare ticks are not', async () => {
     const { h, host, code, students } = await running(2);
-    const first = await host.ok(E.Watch, { playerId: students[1]!.playerId });
-    expect(first?.playerId).toBe(students[1]!.playerId);
+    const [other, watched] = students;
+    const first = await host.ok(E.Watch, { playerId: watched!.playerId });
+    expect(first?.playerId).toBe(watched!.playerId);
+    await h.advance(300);
     h.outbox.clear();
     await h.advance(1_000);
+    expect(h.outbox.forHosts(code, 'host:watch-state')).toHaveLength(0); // waiting for a push: nothing changes
+    await watched!.act({ type: 'push', fn: 'a' });
+    await other!.act({ type: 'push', fn: 'a' });
+    await h.advance(300);
     const views = h.outbox.forHosts(code, 'host:watch-state');
-    expect(views.length).toBeGreaterThanOrEqual(3);
-    expect(views.every((v) => v.playerId === students[1]!.playerId)).toBe(true);
-    expect(h.outbox.forPlayer(code, students[0]!.playerId, 'host:watch-state')).toHaveLength(0);
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ playerId: watched!.playerId, attempt: 0 });
+    expect(views[0]?.state.stack).toHaveLength(2);
+    expect(h.outbox.forPlayer(code, other!.playerId, 'host:watch-state')).toHaveLength(0);
     await host.ok(E.Watch, { playerId: null });
+    await watched!.act({ type: 'pop' });
     h.outbox.clear();
     await h.advance(1_000);
     expect(h.outbox.forHosts(code, 'host:watch-state')).toHaveLength(0);

@@ -259,4 +259,28 @@ describe('join attempts per address', () => {
       await server.close();
     }
   });
+
+  test('open connections per address are capped', async () => {
+    const server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '2' });
+    const clients = [new TestClient(server.url), new TestClient(server.url)];
+    try {
+      for (const c of clients) await c.connected();
+      const third = new TestClient(server.url);
+      clients.push(third);
+      const error = await third.connected().then(
+        () => null,
+        (e: Error & { data?: { code: string } }) => e,
+      );
+      expect(error?.data?.code).toBe(ErrorCode.RateLimited);
+      clients[0]!.close();
+      await new Promise((r) => setTimeout(r, 100));
+      const fourth = new TestClient(server.url);
+      clients.push(fourth);
+      await fourth.connected();
+      expect(fourth.socket.connected).toBe(true);
+    } finally {
+      for (const c of clients) c.close();
+      await server.close();
+    }
+  });
 });
