@@ -386,7 +386,7 @@ function tangleEpisode(s: Scene): void {
   }
   const at = d.moduleLine(`${count} = ${tangle}(${b.name})`);
   s.fns.callTangle(at, named(b.name), count);
-  narrate(s, `${tangle}() returned, but its two objects still hold each other`);
+  narrate(s, `${tangle}() returned, but its list and its dict still hold each other`);
 }
 
 /** `is` on small ints (one shared object each) and on bigger ones (a new object each time). */

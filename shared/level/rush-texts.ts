@@ -28,7 +28,7 @@ export function rushTexts(rng: Rng, facts: RushTextFacts): { intro: string[]; ou
       : `${facts.rounds} stages, and every stage is faster than the one before`;
   const intro = [
     `${rng.pick(OPENERS)} Rush #${facts.seed} has ${stages}.`,
-    'Push a frame when a function is called and pop it when it returns. Place every new object in free heap cells: strings, big ints, lists, tuples and dicts all live there. Small ints and short names live on the shelf and are never placed.',
+    'Push a frame when a function is called and pop it when it returns. Place every new object in free heap cells: strings, big ints, lists, tuples and dicts all live there. Small ints, None, True, False and name-like strings such as "Ada" live on the shelf and are never placed.',
     'Watch the reference counts. When nothing can reach an object any more (after del, = None or a rebinding) it is garbage: free it quickly, because garbage costs points every tick. Two objects that point at each other are a cycle: free them together.',
     `The recursion limit is ${facts.recursionLimit} frames. When ${facts.dive}() tries to go deeper, do not push: raise RecursionError.`,
     'Some lines ask what print(a is b) shows. "is" asks: same object, same address?',

@@ -11,7 +11,7 @@
  * How the pace rises: `pace` (ticks between ops) is one number for the level, so later
  * stages put more work into each op. Stage 1 writes one object per line and narrates;
  * middle stages build two objects per line; the last stage builds containers inside
- * containers, drops the narration and ends with the recursion. The generator plays each
+ * containers, drops the narration and holds the runaway recursion. The generator plays each
  * level with the perfect player and tops a stage up until it keeps the player busier
  * (actions per tick) than the stage before; the same run sizes the heap, the time limit
  * and the stars.

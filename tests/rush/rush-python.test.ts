@@ -50,9 +50,9 @@ function runPython(levels: Level[]): Map<string, PythonResult> {
 }
 
 const LEVELS: Level[] = [
-  ...Array.from({ length: 40 }, (_, i) => generateRushLevel(i * 7919 + 11)),
+  ...Array.from({ length: 24 }, (_, i) => generateRushLevel(i * 7919 + 11)),
   ...[1, 2, 3].flatMap((difficulty) =>
-    [1, 2, 4, 5].map((rounds) =>
+    [1, 2, 5].map((rounds) =>
       generateRushLevel(rounds * 101 + difficulty, { rounds, difficulty: difficulty as 1 | 2 | 3 }),
     ),
   ),

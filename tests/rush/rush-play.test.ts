@@ -1,0 +1,80 @@
+/**
+ * Rush levels played on the simulator: the perfect player finishes every one with three
+ * stars and no mistakes, the clock leaves room for a person, and three stars really does
+ * mean near-perfect play.
+ */
+import { describe, expect, test } from 'vitest';
+import { generateRushLevel } from '../../shared/level/rush';
+import type { Level } from '../../shared/level/schema';
+import { bestAction, type GameState, type Player, playLevel, progress, score } from '../../shared/sim';
+
+const SEEDS = Array.from({ length: 50 }, (_, i) => i * 7_727 + 1);
+const LEVELS: Level[] = [
+  ...SEEDS.map((seed) => generateRushLevel(seed)),
+  ...([1, 3] as const).flatMap((difficulty) =>
+    [1, 5].map((rounds) => generateRushLevel(rounds * 31 + difficulty, { rounds, difficulty })),
+  ),
+];
+
+/** Perfect decisions, each request left waiting `delay` ticks first (garbage is still freed at once). */
+function slowPlayer(delay: number): Player {
+  return (state: GameState) => {
+    const action = bestAction(state);
+    if (action?.type === 'free') return action;
+    if (state.request && state.tick - state.request.since < delay) return null;
+    return action;
+  };
+}
+
+describe('the perfect player', () => {
+  test.each(LEVELS.map((l) => [l.id, l] as const))('%s: complete, three stars, no mistakes', (_, level) => {
+    const { state } = playLevel(level, level.rush!.seed, bestAction);
+    expect(state.status).toBe('complete');
+    expect(progress(state)).toBe(1);
+    expect(state.tally.mistakes).toEqual({});
+    expect(state.tally.rejections).toBe(0);
+    expect(state.tally.stallTicks).toBe(0);
+    const result = score(state);
+    expect(result.stars).toBe(3);
+    // Three stars is near perfect: within 10% of what the perfect player scores.
+    expect(level.stars[2]).toBeGreaterThanOrEqual(Math.floor(result.total * 0.9) - 1);
+    expect(level.stars[2]).toBeLessThanOrEqual(result.total);
+    expect(state.completedAt!).toBeLessThan(level.timeLimit);
+  });
+});
+
+describe('the calibration', () => {
+  const sample = LEVELS.filter((_, i) => i % 5 === 0);
+
+  test.each(sample.map((l) => [l.id, l] as const))(
+    '%s: a correct but slow player (a grace period per request) still finishes',
+    (_, level) => {
+      const { state } = playLevel(level, level.rush!.seed, slowPlayer(level.grace - 1));
+      expect(state.status).toBe('complete');
+      expect(score(state).stars).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  test.each(sample.map((l) => [l.id, l] as const))(
+    '%s: answering each request a second late is not three-star play',
+    (_, level) => {
+      const { state } = playLevel(level, level.rush!.seed, slowPlayer(10));
+      expect(state.status).toBe('complete');
+      expect(score(state).stars).toBeLessThan(3);
+    },
+  );
+
+  test('a tighter heap at higher difficulty: the perfect player must free garbage to fit', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const level = generateRushLevel(seed, { difficulty: 3 });
+      // Without freeing, the program's objects would not all fit.
+      const hoarder: Player = (state) => {
+        const action = bestAction(state);
+        return action?.type === 'free' ? null : action;
+      };
+      const { state } = playLevel(level, seed, hoarder);
+      const ranOut = state.status !== 'complete' || score(state).total < level.stars[0];
+      expect(ranOut).toBe(true);
+    }
+  });
+});
