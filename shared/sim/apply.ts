@@ -10,7 +10,7 @@ import { emitNewGarbage } from './garbage-watch';
 import { heapLayout, overlapping, rememberLayoutWithout, rememberLayoutWithPlaced, spanOf } from './heap';
 import { parseAction } from './parse-action';
 import { bindName, popFrame, raiseError } from './program';
-import { analyse, pathFromRoot, rememberAnalysis } from './references';
+import { analyse, pathFromRoot } from './references';
 import { completeOp, raisePlace, refreshOutOfMemory, service } from './requests';
 import { stackBytes } from './stack';
 import type { Action, ApplyResult, GameState, Request } from './types';
@@ -107,7 +107,6 @@ function place(d: Draft, objectId: string, address: number): Outcome {
     return rejected(`${obj.label} is not waiting to be placed.`);
   }
   const before = d.state.objects;
-  const reach = analyse(d.state);
   const other = overlapping(heapLayout(before), address, span);
   if (other) return rejected(`That would overlap ${labelOf(d, other)}: two objects never share a cell.`);
   const placed = { ...obj, address };
@@ -118,11 +117,11 @@ function place(d: Draft, objectId: string, address: number): Outcome {
   const name = request.bind[objectId];
   if (name) bindName(d, top, name, objectId);
   else if (name === null) d.setTemps([...d.state.temps, objectId]);
+  // No longer held as "being made": whether anything else holds it is for the garbage check to see.
+  d.dropRef(objectId);
   const waiting = request.objectIds.filter((id) => id !== objectId);
   if (waiting.length > 0) {
     d.setRequest({ ...request, objectIds: waiting });
-    // The placed object was reachable (being made) and still is (bound, held or inside a container).
-    rememberAnalysis(d.state, reach);
     refreshOutOfMemory(d);
     return null;
   }
@@ -188,6 +187,12 @@ function abandonAllocation(d: Draft, request: PlaceRequest): void {
     if (obj.refs.some((ref) => gone.has(ref)))
       d.putObject({ ...obj, refs: obj.refs.filter((ref) => !gone.has(ref)) });
   }
+  // A name bound to a value that was never made is not bound after all (as `x = bytes(10**12)` leaves x unbound).
+  for (let i = 0; i < d.depth; i++) {
+    const locals = d.frame(i).locals;
+    for (const name in locals) if (gone.has(locals[name]!)) d.unbindLocal(i, name);
+  }
+  if (d.state.temps.some((id) => gone.has(id))) d.setTemps(d.state.temps.filter((id) => !gone.has(id)));
 }
 
 function raise(d: Draft, error: 'RecursionError' | 'MemoryError'): Outcome {

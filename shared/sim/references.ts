@@ -92,11 +92,6 @@ export function forgetAnalysis(objects: Record<string, SimObject>, stack?: Frame
   counts.forget(objects, stack);
 }
 
-/** Seeds the cache of `after` with an analysis known to be unchanged (e.g. after placing a reachable object). */
-export function rememberAnalysis(after: GameState, analysis: Analysis): void {
-  analyses.set(after, analysis);
-}
-
 /** The roots: every frame's locals (top frame first), interpreter temporaries, objects being made. */
 export function forEachRoot(
   state: GameState,
