@@ -72,14 +72,9 @@ export async function join(
     timeMultiplier: 1,
   };
   const seat = room.addSeat(record);
-  // Late joiners enter the running round with the time that is left.
-  const lateJoin = (phase === 'running' || phase === 'paused') && room.record.settings.lateJoin && room.setup;
-  if (lateJoin && room.setup) seat.game = PlayerGame.start(room.setup, room.roundTick());
   try {
     await room.savePlayer(seat);
-    if (seat.game && room.setup) {
-      await room.deps.store.saveAttempts(room.code, room.setup.round, record.id, seat.game.attemptRecords);
-    }
+    await seatLateJoiner(room, seat);
   } catch (error) {
     room.seats.delete(record.id);
     throw error;
@@ -105,6 +100,7 @@ export async function resume(
     await room.savePlayer(seat);
     sendRoster(room);
   }
+  await seatLateJoiner(room, seat);
   const serverSeq = seat.game?.lastSeq ?? 0;
   if (lastSeq > serverSeq && room.setup) {
     room.deps.logger.warn(
@@ -122,6 +118,20 @@ export async function resume(
       lastSeq: serverSeq,
     },
   };
+}
+
+/**
+ * Late joiners enter the running round with the time that is left — also a student back
+ * from a removal, or one who waited while late join was off. Returns whether a game began.
+ */
+export async function seatLateJoiner(room: Room, seat: Seat): Promise<boolean> {
+  const { phase, settings } = room.record;
+  const setup = room.setup;
+  if ((phase !== 'running' && phase !== 'paused') || !settings.lateJoin || !setup || seat.game) return false;
+  if (seat.record.removed || seat.record.blocked) return false;
+  seat.game = PlayerGame.start(setup, room.roundTick());
+  await room.deps.store.saveAttempts(room.code, setup.round, seat.record.id, seat.game.attemptRecords);
+  return true;
 }
 
 export async function reroll(room: Room, seat: Seat): Promise<YouView> {
@@ -168,6 +178,8 @@ export async function updateSettings(room: Room, changes: Partial<RoomSettings>)
   room.record = { ...room.record, settings };
   await room.saveRecord();
   room.progressSent.clear(); // scores may change with the speed bonus
+  // Turning late join on lets in whoever was waiting for the next round.
+  for (const seat of room.activeSeats()) if (await seatLateJoiner(room, seat)) sendSnapshot(room, seat);
   return hostRoomView(room);
 }
 

@@ -107,6 +107,13 @@ describe('round lifecycle', () => {
     const { joined: waiting, student } = await h.join(code);
     expect(waiting.snapshot).toBeNull();
     await student.fails(E.Snapshot, {}, ErrorCode.NoGame);
+    // Turning late join back on lets the waiting student in, with the time left.
+    await h.advance(5_000);
+    await host.ok(E.Settings, { lateJoin: true });
+    const pushed = h.outbox.forPlayer(code, student.playerId, 'game:snapshot');
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]?.startedAtTick).toBe(250);
+    expect((await student.act({ type: 'push', fn: 'a' })).accepted).toBe(true);
   });
 
   test('end and next: results, cumulative standings over rounds, then the session ends', async () => {
