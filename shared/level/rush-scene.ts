@@ -54,6 +54,9 @@ export const store =
   (target: string, key: string, value: ValueSpec): OpAt =>
   (at) => ({ op: 'set', line: at, target: { name: target }, index: key, value });
 
+/** The value a name holds in the running frame. */
+export const named = (name: string): ValueSpec => ({ name });
+
 /** A new object bound to `bindName`, or a temporary the line uses and lets go when it has no name. */
 export function obj(
   s: Scene,
