@@ -246,10 +246,14 @@ def run_level(spec, folder):
     )
     if run.returncode != 0:
         return {'id': spec['id'], 'harnessError': run.stderr[-2000:]}
+    try:
+        plain = standalone(spec, folder)
+    except (OSError, ValueError, subprocess.TimeoutExpired) as error:
+        return {'id': spec['id'], 'harnessError': f'the plain run failed: {error}'}
     return {
         'id': spec['id'],
         'traced': json.loads(run.stdout),
-        'standalone': standalone(spec, folder),
+        'standalone': plain,
         'isolated': isolated(spec.get('isolated', [])),
     }
 

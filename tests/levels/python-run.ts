@@ -109,6 +109,17 @@ function firstPlainOp(ops: Op[]): Op | undefined {
   return undefined;
 }
 
+/** The name a line's `set`/`drop` ops change, when they all change one named object. */
+function storeTarget(level: Level, line: number): string | null {
+  const names = new Set<string>();
+  for (const op of allOps(level.program)) {
+    if ((op.op === 'set' || op.op === 'drop') && op.line === line)
+      names.add('name' in op.target ? op.target.name : '');
+  }
+  const [name] = names;
+  return names.size === 1 && name ? name : null;
+}
+
 function addProbe(table: Record<number, string[]>, line: number, expr: string): void {
   const list = table[line] ?? [];
   if (!list.includes(expr)) list.push(expr);
@@ -126,7 +137,11 @@ export function harnessSpec(level: Level, trace: SimTrace): HarnessSpec {
       else addProbe(after, made.line, expr);
     }
   }
-  for (const op of allOps(level.program)) if (op.op === 'ask' && op.check) addProbe(after, op.line, op.check);
+  for (const op of allOps(level.program)) {
+    if (op.op === 'ask' && op.check) addProbe(after, op.line, op.check);
+    const target = storeTarget(level, op.line);
+    if ((op.op === 'set' || op.op === 'drop') && target) addProbe(after, op.line, target);
+  }
   const first = firstPlainOp(level.program);
   if (first) for (const { object } of level.preplaced) addProbe(before, first.line, objectExpression(object));
   return {
@@ -280,6 +295,21 @@ export function compareWithPython(level: Level, trace: SimTrace, result: PythonR
   }
   if (trace.news.some((made) => made.memoryError) && !py.some((f) => f.startsWith('raise MemoryError'))) {
     problems.push('the simulator runs out of memory but python never raises MemoryError');
+  }
+
+  seen.clear();
+  for (const store of trace.stores) {
+    const k = occurrence(store.line);
+    const expr = storeTarget(level, store.line);
+    if (!expr) continue;
+    const probe = traced.after[store.line]?.[k]?.[spec.after[store.line]!.indexOf(expr)];
+    if (!probe) problems.push(`line ${store.line} runs fewer than ${k + 1} times in python`);
+    else if ('error' in probe) problems.push(`line ${store.line}: ${expr} -> ${probe.error}`);
+    else if (probe.size !== store.size) {
+      problems.push(
+        `line ${store.line} (#${k}): after it sys.getsizeof(${expr}) is ${probe.size}, the simulator's ${store.objectId} is ${store.size}`,
+      );
+    }
   }
 
   seen.clear();

@@ -29,6 +29,8 @@ export interface SimTrace {
   /** The `return` op of each pop request, in order. */
   returns: ReturnOp[];
   asks: { line: number; op: AskOp }[];
+  /** Containers changed by a `set` or `drop`, with their size right after (grown or shrunk). */
+  stores: { line: number; objectId: string; size: number }[];
   /** What `say` ops narrate, with their lines. */
   says: { line: number; text: string }[];
   /** The error that ended the program, uncaught, if any. */
@@ -54,11 +56,20 @@ export function traceLevel(level: Level, seed = 1): SimTrace {
     returns: [],
     asks: [],
     says: [],
+    stores: [],
     uncaught: null,
     state: createGame(level, seed),
   };
   let lastRequest = '';
   const record = (before: GameState, after: GameState, events: SimEvent[]) => {
+    const changed = new Set<string>();
+    for (const event of events) {
+      if (event.type === 'reference-set' || event.type === 'reference-dropped') changed.add(event.from);
+    }
+    for (const id of changed) {
+      const obj = after.objects[id];
+      if (obj) trace.stores.push({ line: after.program.line, objectId: id, size: obj.size });
+    }
     for (const event of events) {
       if (event.type === 'say') trace.says.push({ line: after.program.line, text: event.text });
       else if (event.type === 'frame-pushed') trace.frames.push(`call ${event.fn} @${event.depth + 1}`);
