@@ -6,7 +6,7 @@
 import type { GameState, SimEvent, SimObject } from '../../../shared/sim/types';
 import { type Changes, diffStates } from './changes';
 import { pendingObjects } from './describe';
-import { cellsFor, offsetToCell } from './heap-grid';
+import { cellsFor, occupancy, offsetToCell } from './heap-grid';
 import type { KeyContext, Overlay } from './keymap';
 import { type Views, viewsOf, whyAlive } from './sim-views';
 import type { BoardMode, ClockInfo } from './types';
@@ -66,8 +66,11 @@ export class BoardModel {
     return this.mode === 'play';
   }
 
-  setState(state: GameState, events: SimEvent[], now: number): void {
+  /** Take a new state; returns false when nothing on screen would change (most ticks). */
+  setState(state: GameState, events: SimEvent[], now: number): boolean {
     const prev = this.state;
+    const prevScore = this.views?.score.total;
+    const prevUrgent = prev ? urgent(prev) : false;
     const diff = diffStates(prev, state);
     // Keep the last real change lit for a while: most ticks change nothing. A jump (seeking a
     // replay, a snapshot after a reconnect) lights nothing: everything would have changed.
@@ -86,7 +89,16 @@ export class BoardModel {
     const pending = pendingObjects(state);
     if (!pending.some((o) => o.id === this.pickedPending)) this.pickedPending = pending[0]?.id ?? null;
     this.cursor = Math.min(this.cursor, this.heapCells - 1);
+    const info = this.info;
     for (const e of events) this.noteEvent(e, state);
+    return (
+      !prev ||
+      events.length > 0 ||
+      info !== this.info ||
+      !sameView(prev, state) ||
+      prevScore !== this.views.score.total ||
+      prevUrgent !== urgent(state)
+    );
   }
 
   private resetView(state: GameState): void {
@@ -205,6 +217,19 @@ export class BoardModel {
     if (pending[index]) this.pickedPending = pending[index].id;
   }
 
+  private occupancyCache: { objects: GameState['objects']; cells: number; map: (string | null)[] } | null =
+    null;
+
+  /** Which object covers each heap cell (for the placement ghost), kept while the objects stay the same. */
+  occupancy(cells: number): (string | null)[] {
+    const objects = this.state?.objects ?? {};
+    const c = this.occupancyCache;
+    if (c && c.objects === objects && c.cells === cells) return c.map;
+    const map = occupancy(cells, Object.values(objects));
+    this.occupancyCache = { objects, cells, map };
+    return map;
+  }
+
   /** The object under a heap cell, if any. */
   objectAtCell(cell: number): SimObject | null {
     for (const o of this.heapObjects()) {
@@ -273,6 +298,27 @@ export class BoardModel {
           : `Nothing refers to ${name} any more: it is garbage.`,
     };
   }
+}
+
+/** The parts of a state the board draws (the simulator shares unchanged parts between ticks). */
+function sameView(a: GameState, b: GameState): boolean {
+  return (
+    a.level === b.level &&
+    a.objects === b.objects &&
+    a.stack === b.stack &&
+    a.request === b.request &&
+    a.program.line === b.program.line &&
+    a.program.done === b.program.done &&
+    a.status === b.status &&
+    a.crash === b.crash &&
+    a.temps === b.temps
+  );
+}
+
+/** A request waiting past its grace: the board shows it in the warning colour. */
+export function urgent(state: GameState): boolean {
+  const req = state.request;
+  return req !== null && state.tick - req.since > state.level.grace;
 }
 
 function onHeap(obj: SimObject | undefined): obj is SimObject {

@@ -79,6 +79,8 @@ function idleText(state: GameState): RequestText {
     case 'timeout':
       return { title: 'time is up', detail: 'the program did not finish in time' };
     default:
+      if (state.tick === 0 && state.program.line <= 0)
+        return { title: 'ready', detail: 'the program starts when you do' };
       return {
         title: state.program.done ? 'the program has finished' : 'running…',
         detail: `line ${state.program.line} runs by itself`,

@@ -127,7 +127,7 @@ function entry(r: Rect, from: Point, shelfTop: number, fromAbove: boolean): { at
 function refLabel(ctx: DrawContext, id: string, r: Rect, targets: string[]): void {
   const { layout, model, texts } = ctx;
   const size = Math.min(layout.font.small * 0.9, r.h * 0.3);
-  if (r.h < size * 3 || r.w < size * 6) return;
+  if (r.h < layout.font.small * 2.7 || r.w < size * 6) return;
   const objects = model.state!.objects;
   const names = targets.map((t) => {
     const o = objects[t];

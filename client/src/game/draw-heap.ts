@@ -12,7 +12,6 @@ import {
   formatAddress,
   formatBytes,
   objectSegments,
-  occupancy,
   type Rect,
 } from './heap-grid';
 import { KIND_STYLE, THEME } from './palette';
@@ -104,7 +103,6 @@ export function drawHeap(ctx: DrawContext): Map<string, ObjectAnchor> {
     for (const s of objectSegments(grid, gone.address!, gone.size, scroll))
       dashedRect(g.glow, s, 5 * u, THEME.focus, 2 * u);
   }
-  drawCursorAndGhost(ctx);
   return anchors;
 }
 
@@ -127,7 +125,19 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
     g.objects.fillRoundedRect(s.x + left, s.y + inset, s.w - left - right, s.h - 2 * inset, corners);
     g.objects.lineStyle(Math.max(1, u), 0x000000, 0.9);
     g.objects.strokeRoundedRect(s.x + left, s.y + inset, s.w - left - right, s.h - 2 * inset, corners);
-    if (obj.kind === 'list' && s.h > 14 * u) {
+    if (i > 0 && s.w >= s.h) {
+      // A piece that continues the object from the row above starts with a small arrowhead.
+      g.objects.fillStyle(0x000000, 0.35);
+      g.objects.fillTriangle(
+        s.x + 3 * u,
+        s.y + s.h * 0.3,
+        s.x + 3 * u + s.h * 0.25,
+        s.y + s.h / 2,
+        s.x + 3 * u,
+        s.y + s.h * 0.7,
+      );
+    }
+    if (obj.kind === 'list' && s.h >= layout.font.small * 2.7) {
       // Slot ticks along the bottom: a list is a row of references.
       g.objects.lineStyle(Math.max(1, u), 0x000000, 0.35);
       for (let x = s.x + layout.grid.cell; x < s.x + s.w - 1; x += layout.grid.cell)
@@ -142,15 +152,27 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
   }
   const first = segs[0]!;
   const ink = style.ink === '#ffffff' ? 0xffffff : 0x0b0e12;
-  const size = Math.min(layout.font.small * 1.05, first.h * 0.4);
-  const mr = Math.min(first.h * 0.16, 7 * u);
-  const textX = first.x + mr * 2 + 6 * u;
-  const room = first.w - (textX - first.x) - 4 * u;
-  if (first.w >= mr * 2 + 8 * u)
-    marker(g.objects, style.marker, first.x + mr + 5 * u, first.y + mr + 5 * u, mr, ink);
+  const br = Math.max(7 * u, Math.min(first.h * 0.28, 11 * u));
+  const badge = show.refcounts && views !== null && first.w >= br * 4;
+  const twoLinesFit = first.h >= layout.font.small * 2.7;
+  const size = Math.min(layout.font.small * 1.05, first.h * (twoLinesFit ? 0.4 : 0.55));
+  const mr = Math.min(first.h * (twoLinesFit ? 0.16 : 0.22), 7 * u);
+  const markerX = first.x + mr + 4 * u;
+  const textX = markerX + mr + 3 * u;
+  const room = first.w - (textX - first.x) - 3 * u - (badge ? br * 2 : 0);
+  if (first.w >= mr * 2 + 8 * u) {
+    marker(
+      g.objects,
+      style.marker,
+      markerX,
+      twoLinesFit ? first.y + mr + 5 * u : first.y + first.h / 2,
+      mr,
+      ink,
+    );
+  }
   const fit = monoFit(room, size);
   if (fit >= 2) {
-    const twoLines = first.h >= size * 2.6 && !(model.labels && obj.refs.length > 0);
+    const twoLines = twoLinesFit && !(model.labels && obj.refs.length > 0);
     const labelY = twoLines ? first.y + first.h * 0.36 : first.y + first.h / 2;
     texts.put(`obj:${obj.id}:label`, ellipsize(obj.label, fit), textX, labelY, {
       size,
@@ -175,8 +197,7 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
       );
     }
   }
-  const br = Math.max(7 * u, Math.min(first.h * 0.28, 11 * u));
-  if (show.refcounts && views && first.w >= br * 4) {
+  if (badge && views) {
     const count = views.refcounts[obj.id] ?? 0;
     const bx = first.x + first.w - br - 1 * u;
     const by = first.y + br * 0.1;
@@ -222,35 +243,41 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
   }
 }
 
-/** The keyboard cursor, and where the pending object would land (fits / overlaps). */
-function drawCursorAndGhost(ctx: DrawContext): void {
+/**
+ * The keyboard cursor, and where the pending object would land (fits / overlaps). Drawn on
+ * its own layer with a live text, so moving the pointer redraws only this.
+ */
+export function drawCursorAndGhost(ctx: DrawContext): void {
   const { layout, model, g, texts } = ctx;
+  g.ghost.clear();
+  texts.hide('ghost:fit');
+  if (model.overlay) return;
   const u = layout.unit;
   const grid = layout.grid;
   const state = model.state!;
   const interactive = model.interactive;
   const cur = cellRect(grid, model.cursor, model.scrollRow);
-  if (cur && interactive) {
-    g.marks.lineStyle(Math.round(3 * u), THEME.focus, 1);
-    g.marks.strokeRect(cur.x + u, cur.y + u, cur.w - 2 * u, cur.h - 2 * u);
+  if (cur && interactive && model.cursorActive) {
+    g.ghost.lineStyle(Math.round(3 * u), THEME.focus, 1);
+    g.ghost.strokeRect(cur.x + u, cur.y + u, cur.w - 2 * u, cur.h - 2 * u);
   }
   const pending = model.pickedPending ? state.objects[model.pickedPending] : undefined;
   if (!interactive || !pending || state.request?.kind !== 'place') return;
   // The keyboard ghost appears once the arrow keys are used; the pointer's on hover or drag.
   const at = model.ghostCell ?? (model.cursorActive ? model.cursor : null);
   if (at === null) return;
-  const map = occupancy(grid.cells, Object.values(state.objects));
+  const map = model.occupancy(grid.cells);
   const fit = fitAt(map, at, pending.size, pending.id);
   const segs = objectSegments(grid, at * 8, Math.min(pending.size, (grid.cells - at) * 8), model.scrollRow);
   for (const s of segs) {
     if (fit === 'fits') {
-      g.marks.fillStyle(THEME.good, 0.45);
-      g.marks.fillRect(s.x, s.y, s.w, s.h);
+      g.ghost.fillStyle(THEME.good, 0.45);
+      g.ghost.fillRect(s.x, s.y, s.w, s.h);
     } else {
-      hatch(g.marks, s, 8 * u, THEME.danger, 2.5 * u);
+      hatch(g.ghost, s, 8 * u, THEME.danger, 2.5 * u);
     }
-    g.marks.lineStyle(Math.round(2.5 * u), fit === 'fits' ? THEME.good : THEME.danger, 1);
-    g.marks.strokeRect(s.x, s.y, s.w, s.h);
+    g.ghost.lineStyle(Math.round(2.5 * u), fit === 'fits' ? THEME.good : THEME.danger, 1);
+    g.ghost.strokeRect(s.x, s.y, s.w, s.h);
   }
   const first = segs[0];
   const last = segs[segs.length - 1];
@@ -274,6 +301,7 @@ function drawCursorAndGhost(ctx: DrawContext): void {
         color: '#000000',
         background: fit === 'fits' ? '#3fd3a6' : '#ff8a4c',
         depth: 9,
+        live: true,
       },
     );
   }

@@ -24,17 +24,10 @@ export function drawHud(ctx: DrawContext): void {
   const titleSize = layout.font.title;
   const score = model.views?.score.total ?? 0;
   const reach = level ? starsInReach(score, level.stars) : { stars: 0 as const, next: null };
-  const clock = model.clock.paused ? 'paused' : clockText(model.clock.secondsLeft);
   const clockX = help.x - layout.pad;
-  const clockT = texts.put('hud:clock', clock, clockX, mid, {
-    size: layout.font.request,
-    mono: true,
-    bold: true,
-    originX: 1,
-    originY: 0.5,
-    color: (model.clock.secondsLeft ?? 99) <= 10 ? THEME.dangerCss : THEME.text,
-  });
-  let right = clockX - clockT.width - layout.pad * 2;
+  // The clock has a fixed width, so it can be redrawn alone every second.
+  const clockW = layout.font.request * 0.62 * 6;
+  let right = clockX - clockW - layout.pad * 2;
   const tag = MODE_TAG[model.mode];
   if (tag) {
     const t = texts.put('hud:mode', tag, right, mid, {
@@ -69,6 +62,24 @@ export function drawHud(ctx: DrawContext): void {
     size: titleSize,
     bold: true,
     originY: 0.5,
+  });
+}
+
+/** The clock, on its own: it changes every second while nothing else may. */
+export function drawClock(ctx: DrawContext): void {
+  const { layout, model, texts } = ctx;
+  const r = layout.hud;
+  const help = r.w - layout.pad - r.h * 0.8;
+  const clock = model.clock.paused ? 'paused' : clockText(model.clock.secondsLeft);
+  texts.put('hud:clock', clock, help - layout.pad, r.y + r.h / 2, {
+    size: layout.font.request,
+    mono: true,
+    bold: true,
+    originX: 1,
+    originY: 0.5,
+    color: (model.clock.secondsLeft ?? 99) <= 10 ? THEME.dangerCss : THEME.text,
+    // Under a card the clock is part of the dimmed board.
+    live: model.overlay === null,
   });
 }
 

@@ -20,6 +20,8 @@ export interface Layers {
   glow: Phaser.GameObjects.Graphics;
   marks: Phaser.GameObjects.Graphics;
   cards: Phaser.GameObjects.Graphics;
+  /** The keyboard cursor and the placement ghost: redrawn alone as the pointer moves. */
+  ghost: Phaser.GameObjects.Graphics;
 }
 
 export interface Point {

@@ -3,6 +3,7 @@
  * the answer options, and the action buttons with their keys.
  */
 import type { SimObject } from '../../../shared/sim/types';
+import { urgent } from './board-model';
 import { describeRequest, pendingObjects } from './describe';
 import { button, type DrawContext, marker, panel } from './draw-kit';
 import { formatBytes, type Rect } from './heap-grid';
@@ -15,11 +16,11 @@ export function drawRequest(ctx: DrawContext): void {
   const u = layout.unit;
   const state = model.state;
   const req = state?.request ?? null;
-  const urgent = req && state ? state.tick - req.since > state.level.grace : false;
+  const isUrgent = state ? urgent(state) : false;
   panel(g.panels, r, 8 * u, THEME.panel);
   if (req) {
     // A waiting request gets a bright frame; a stalling one a striped warning edge too.
-    g.panels.lineStyle(Math.round(3 * u), urgent ? THEME.danger : THEME.focus, 1);
+    g.panels.lineStyle(Math.round(3 * u), isUrgent ? THEME.danger : THEME.focus, 1);
     g.panels.strokeRoundedRect(r.x, r.y, r.w, r.h, 8 * u);
   }
   if (!state) return;
@@ -39,7 +40,7 @@ export function drawRequest(ctx: DrawContext): void {
   });
   const detail = texts.put('req:detail', words.detail, r.x + pad, title.y + title.height + 2 * u, {
     size: layout.font.body,
-    color: urgent ? THEME.dangerCss : THEME.textDim,
+    color: isUrgent ? THEME.dangerCss : THEME.textDim,
     wrap: textW,
   });
   const rowY = detail.y + detail.height + 6 * u;

@@ -58,11 +58,12 @@ function trim(n: number): string {
   return n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10);
 }
 
-const COLUMN_CHOICES = [4, 8, 16, 32, 64, 128] as const;
+/** Column counts: multiples of 4 cells (32 bytes), so row addresses step evenly in hex. */
+const COLUMN_CHOICES = [4, 8, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128] as const;
 
 /**
  * Fit `cells` square cells into `area`, right of an address gutter. Picks the column count
- * (a power of two, so row addresses step evenly in hex) that gives the biggest cells;
+ * that gives the biggest cells;
  * when even the smallest readable cell cannot show every row, the grid scrolls.
  */
 export function fitHeapGrid(

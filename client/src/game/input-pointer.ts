@@ -47,8 +47,11 @@ export function attachPointer(scene: BoardScene): () => void {
     if (press && Math.hypot(p.x - press.x, p.y - press.y) > 8 * scene.layout.unit) press.moved = true;
     const placing = m.interactive && m.state?.request?.kind === 'place' && m.overlay === null;
     if (press?.hit?.kind === 'pending') {
-      m.ghostCell = cellAt(p.x, p.y);
-      scene.invalidate();
+      const cell = cellAt(p.x, p.y);
+      if (cell !== m.ghostCell) {
+        m.ghostCell = cell;
+        scene.invalidateLive();
+      }
       return;
     }
     if (press && press.cell !== null && press.moved && !press.hit) {
@@ -67,7 +70,7 @@ export function attachPointer(scene: BoardScene): () => void {
       const cell = cellAt(p.x, p.y);
       if (cell !== m.ghostCell) {
         m.ghostCell = cell;
-        scene.invalidate();
+        scene.invalidateLive();
       }
     }
   };
@@ -128,7 +131,7 @@ export function attachPointer(scene: BoardScene): () => void {
   const out = () => {
     if (!press && scene.model.ghostCell !== null) {
       scene.model.ghostCell = null;
-      scene.invalidate();
+      scene.invalidateLive();
     }
   };
 

@@ -5,8 +5,10 @@
 import * as Phaser from 'phaser';
 import type { GameState, SimEvent } from '../../../shared/sim/types';
 import { BoardModel } from './board-model';
+import { clockText } from './describe';
 import { prefersCompact } from './layout';
 import { THEME } from './palette';
+import { renderOnDemand } from './render-on-demand';
 import { BoardScene, type SceneLink } from './scenes/BoardScene';
 import { installTestHook } from './test-hook';
 import type { BoardHandle, BoardHandlers, BoardOptions } from './types';
@@ -58,6 +60,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
       reducedMotion,
       keyTarget: host,
       act: (a) => handlers.onAction?.(a),
+      requestRender: () => gate?.request(),
       restart: () => handlers.onRestart?.(),
       start: () => {
         handlers.onStart?.();
@@ -66,6 +69,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
       },
       next: () => handlers.onNext?.(),
       ready: (scene) => {
+        board = scene;
         const removeHook = installTestHook(scene);
         resolve(makeHandle(scene, removeHook));
       },
@@ -84,6 +88,8 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
       render: { antialias: true },
       input: { keyboard: false },
     });
+    let board: BoardScene | null = null;
+    const gate = renderOnDemand(game, () => board?.animating ?? true);
     game.scene.add('BoardScene', BoardScene, true, { link });
 
     const observer = new ResizeObserver(() => {
@@ -98,12 +104,15 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
     const makeHandle = (scene: BoardScene, removeHook: () => void): BoardHandle => ({
       setState(state: GameState, events: SimEvent[]) {
         const before = model.changedAt;
-        model.setState(state, events, performance.now());
-        scene.stateChanged(model.changedAt !== before);
+        const visible = model.setState(state, events, performance.now());
+        if (visible) scene.stateChanged(model.changedAt !== before);
       },
       setClock(info) {
+        const same =
+          info.paused === model.clock.paused &&
+          clockText(info.secondsLeft) === clockText(model.clock.secondsLeft);
         model.clock = info;
-        scene.invalidate();
+        if (!same) scene.invalidateLive();
       },
       setNarration(text) {
         model.narration = text;

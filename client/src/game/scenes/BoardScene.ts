@@ -8,8 +8,8 @@ import type { Action } from '../../../../shared/sim/types';
 import { type BoardModel, HIGHLIGHT_MS } from '../board-model';
 import { drawArrows } from '../draw-arrows';
 import { drawCard } from '../draw-cards';
-import { drawHeap } from '../draw-heap';
-import { drawHud, drawInfo } from '../draw-hud';
+import { drawCursorAndGhost, drawHeap } from '../draw-heap';
+import { drawClock, drawHud, drawInfo } from '../draw-hud';
 import type { DrawContext, Layers } from '../draw-kit';
 import { drawRequest } from '../draw-request';
 import { drawShelf } from '../draw-shelf';
@@ -33,11 +33,16 @@ export interface SceneLink {
   /** The element that takes keyboard focus. */
   keyTarget: HTMLElement;
   act(action: Action): void;
+  /** The board changed: render the next frames (rendering is skipped while nothing changes). */
+  requestRender(): void;
   restart(): void;
   start(): void;
   next(): void;
   ready(scene: BoardScene): void;
 }
+
+/** Layers painted into the cache; `glow` and `ghost` stay live on top of it. */
+const CACHED_LAYERS = ['panels', 'cells', 'objects', 'arrows', 'marks', 'cards'] as const;
 
 export class BoardScene extends Phaser.Scene {
   link!: SceneLink;
@@ -46,7 +51,10 @@ export class BoardScene extends Phaser.Scene {
   private texts!: TextPool;
   private g!: Layers;
   private dirty = true;
-  private glowTween: Phaser.Tweens.Tween | null = null;
+  /** Only the cursor, ghost or clock changed: redraw those, keep the cache. */
+  private liveDirty = false;
+  private boardCache!: Phaser.GameObjects.RenderTexture;
+  private fade: Phaser.Time.TimerEvent | null = null;
   private detach: (() => void)[] = [];
 
   constructor() {
@@ -69,10 +77,18 @@ export class BoardScene extends Phaser.Scene {
       glow: layer(4.6),
       marks: layer(4.8),
       cards: layer(20),
+      ghost: layer(8.5),
     };
+    this.boardCache = this.add
+      .renderTexture(0, 0, this.scale.width, this.scale.height)
+      .setOrigin(0, 0)
+      .setDepth(0);
+    // Drawn only into the cache, never by the camera: one textured quad a frame instead of thousands of shapes.
+    for (const k of CACHED_LAYERS) this.g[k].setVisible(false);
     this.texts = new TextPool(this, 1);
     this.relayout();
     this.scale.on('resize', () => {
+      this.boardCache.resize(this.scale.width, this.scale.height);
       this.relayout();
       this.invalidate();
     });
@@ -108,6 +124,11 @@ export class BoardScene extends Phaser.Scene {
     this.dirty = true;
   }
 
+  /** Redraw only the live parts (cursor, ghost, clock) on the next frame. */
+  invalidateLive(): void {
+    this.liveDirty = true;
+  }
+
   /** A new state arrived: relight what changed, and relayout if the heap's size changed. */
   stateChanged(changed: boolean): void {
     if (this.layout.grid.cells !== Math.max(1, this.model.heapCells)) this.relayout();
@@ -115,32 +136,33 @@ export class BoardScene extends Phaser.Scene {
     this.invalidate();
   }
 
+  /**
+   * Light what changed, hold, then fade in a few steps. Steps rather than a tween: each
+   * frame of a smooth fade would re-render the whole board, which costs a phone (or a
+   * software renderer) far more than the fade is worth. Reduced motion: hold, then off.
+   */
   private pulse(): void {
-    this.glowTween?.stop();
+    this.fade?.remove();
     this.g.glow.setAlpha(1);
-    if (this.link.reducedMotion) {
-      this.glowTween = null;
-      this.time.delayedCall(HIGHLIGHT_MS, () => this.g.glow.setAlpha(0));
-      return;
-    }
-    this.glowTween = this.tweens.add({
-      targets: this.g.glow,
-      alpha: 0,
-      delay: 500,
-      duration: HIGHLIGHT_MS - 500,
-    });
+    const steps = this.link.reducedMotion ? 1 : 2;
+    const hold = this.link.reducedMotion ? HIGHLIGHT_MS : HIGHLIGHT_MS / 2;
+    let left = steps;
+    const fadeStep = () => {
+      left--;
+      this.g.glow.setAlpha(left / steps);
+      this.link.requestRender();
+      this.fade = left > 0 ? this.time.delayedCall((HIGHLIGHT_MS - hold) / steps, fadeStep) : null;
+    };
+    this.fade = this.time.delayedCall(hold, fadeStep);
   }
 
   override update(): void {
     if (this.dirty) this.redraw();
+    else if (this.liveDirty) this.redrawLive();
   }
 
-  redraw(): void {
-    this.dirty = false;
-    for (const gr of Object.values(this.g)) gr.clear();
-    this.hits.clear();
-    this.texts.begin();
-    const ctx: DrawContext = {
+  private context(): DrawContext {
+    return {
       layout: this.layout,
       model: this.model,
       texts: this.texts,
@@ -148,7 +170,31 @@ export class BoardScene extends Phaser.Scene {
       g: this.g,
       command: (name) => this.command(name),
     };
+  }
+
+  private redrawLive(): void {
+    this.liveDirty = false;
+    const ctx = this.context();
+    drawCursorAndGhost(ctx);
+    drawClock(ctx);
+    this.link.requestRender();
+  }
+
+  /** True while something moves on its own (the highlight fading), so every frame must render. */
+  get animating(): boolean {
+    return this.tweens.getTweens().length > 0;
+  }
+
+  redraw(): void {
+    this.dirty = false;
+    this.liveDirty = false;
+    this.link.requestRender();
+    for (const gr of Object.values(this.g)) gr.clear();
+    this.hits.clear();
+    this.texts.begin();
+    const ctx = this.context();
     drawHud(ctx);
+    drawClock(ctx);
     drawSource(ctx);
     drawRequest(ctx);
     const locals = drawStack(ctx);
@@ -156,12 +202,25 @@ export class BoardScene extends Phaser.Scene {
     drawShelf(ctx, objects);
     drawArrows(ctx, locals, objects);
     drawInfo(ctx);
+    drawCursorAndGhost(ctx);
     if (this.model.overlay) {
       const below = this.hits.size;
       drawCard(ctx);
       this.hits.onlyAbove(below);
     }
     this.texts.end();
+    this.compose();
+  }
+
+  /** Paint the board's still parts into the cache, in depth order, and hide them from the camera. */
+  private compose(): void {
+    const texts = this.texts.takeCached();
+    const still = [...CACHED_LAYERS.map((k) => this.g[k]), ...texts].sort((a, b) => a.depth - b.depth);
+    for (const t of texts) t.setVisible(true);
+    this.boardCache.clear();
+    this.boardCache.draw(still);
+    this.boardCache.render();
+    for (const t of texts) t.setVisible(false);
   }
 
   /** A button was pressed (by pointer or by the test's click). */
