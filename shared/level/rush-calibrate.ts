@@ -1,12 +1,12 @@
 /**
- * Sizing a rush level by playing it. The perfect player (`bestAction`) runs the level on
- * the real simulator: its peak heap use sizes the heap, its finishing time sizes the time
- * limit, and its score sets the star thresholds (three stars = within 10% of perfect).
- * A perfect run of a rush level is a few hundred ticks: tens of milliseconds.
+ * Sizing a rush level by playing it on the real simulator. The perfect player (`bestAction`)
+ * sizes the heap (its peak use) and the clock (its time and its actions); the perfect
+ * player and the level pack's reference players together set the stars. A perfect run of
+ * a rush level is a few hundred ticks: milliseconds.
  */
-
-import type { GameState, SimEvent } from '../sim';
-import { apply, bestAction, createGame, score, step } from '../sim';
+import { REFERENCE_PLAYERS } from '../../levels/players';
+import type { GameState, Player, SimEvent } from '../sim';
+import { apply, bestAction, createGame, playLevel, score, step } from '../sim';
 import type { Level } from './schema';
 
 export interface PerfectRun {
@@ -83,8 +83,10 @@ export interface Calibration {
 
 const HEAP_MAX = 1 << 20;
 const TIME_MAX = 36_000;
-/** Three stars within 10% of perfect play, two within 30%, one within 60%. */
-const STAR_SHARES = [0.4, 0.7, 0.9] as const;
+/** Room on the clock per action of the perfect run: 4.5 s, more than a decent person's 3 s per move. */
+const TICKS_PER_ACTION = 45;
+/** Seeds the reference players are run with to set the stars. */
+const STAR_SEEDS = [1, 2] as const;
 const roundUp = (n: number, step: number): number => Math.ceil(n / step) * step;
 
 /**
@@ -106,19 +108,33 @@ export function fitHeap(level: Level, seed: number, heapFactor: number): HeapFit
 }
 
 /**
- * The clock and the stars, for a level whose heap is fitted: the perfect time plus one
- * grace period per request (room for a person who answers each request within its grace),
- * then the perfect score on that clock sets the stars.
+ * The clock and the stars, for a level whose heap is fitted, on the level pack's standard
+ * (the reference players of `levels/players.ts`, so that stars mean the same everywhere):
+ * - the clock: the perfect time plus 4.5 s per action of the perfect run, so a decent
+ *   person (3 s per move, a slip now and then) finishes;
+ * - three stars: near perfect, halfway between perfect play and the best sloppy bot;
+ * - two stars: between a good person (1.5 s per move) and a decent one;
+ * - one star: a little under the decent person.
  */
 export function fitClockAndStars(level: Level, seed: number, fitted: PerfectRun): Calibration {
   const ticks = fitted.state.completedAt ?? TIME_MAX;
-  const timeLimit = Math.min(TIME_MAX, roundUp(ticks + fitted.requests * level.grace, 10));
-  const final = playPerfect({ ...level, timeLimit }, seed);
+  const timeLimit = Math.min(TIME_MAX, roundUp(ticks + fitted.actionTicks.length * TICKS_PER_ACTION, 10));
+  const timed: Level = { ...level, timeLimit };
+  const final = playPerfect(timed, seed);
   if (!final.clean) throw new Error(`rush ${seed}: the perfect player does not finish in time`);
   const best = score(final.state).total;
-  const stars = STAR_SHARES.map((share) => Math.floor(best * share)) as [number, number, number];
-  return { timeLimit, stars, perfect: { score: best, ticks, requests: final.requests } };
+  const scores = (player: (s: number) => Player) =>
+    STAR_SEEDS.map((s) => score(playLevel(timed, s, player(s)).state).total);
+  const sloppy = Math.max(...scores(REFERENCE_PLAYERS.sloppy));
+  const good = mean(scores(REFERENCE_PLAYERS.good));
+  const decent = mean(scores(REFERENCE_PLAYERS.decent));
+  const three = best - Math.max(5, Math.ceil((best - sloppy) / 2));
+  const two = Math.min(three - 1, Math.floor((good + decent) / 2));
+  const one = Math.max(1, Math.min(two - 1, Math.floor(decent * 0.8)));
+  return { timeLimit, stars: [one, two, three], perfect: { score: best, ticks, requests: final.requests } };
 }
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * How busy each stage keeps the perfect player: actions per tick between one stage title's
