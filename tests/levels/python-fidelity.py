@@ -7,16 +7,21 @@ stdin and prints one JSON result per level. Each level runs twice, each time in 
   functions (with the stack depth, <module> = 1), the exceptions raised in them, and the
   values of probe expressions evaluated in the frame right after (`after`) or right before
   (`before`) a given line runs: sys.getsizeof and str of each.
-* standalone: the source as a plain script (`python3 level.py`), with only the C profiler
-  (_lsprof, which adds no Python frame and leaves the recursion depth untouched) counting
-  calls per function, and the uncaught exception with its traceback length.
+* standalone: the source as a plain script (`python3 level.py`), nothing attached but an
+  excepthook: what it prints, and the uncaught exception with its traceback length. This is
+  the ground truth.
+* profiled: the plain script once more with the C profiler (_lsprof, which adds no Python
+  frame) counting the calls of each function.
 
 A Python-level tracer always runs one frame deeper than the code it watches, so at the
 recursion limit it would itself be the one to overflow. The traced run therefore lifts the
 real limit and raises RecursionError itself, from a profile hook, when a frame would be
 deeper than the limit the level set: with `sys.setrecursionlimit(L)` the deepest stack is
-L frames including <module>. The standalone run is the check on that rule: its call counts
-must equal the traced ones.
+L frames including <module>. The profiled run checks that rule: its call counts must equal
+the traced ones. (Any hook turns off CPython's specialised bytecode, whose generic forms
+count C-level recursion too: `n == 0` in a frame exactly at the limit raises RecursionError
+"in comparison" when profiled, but not in a warmed-up plain run. A level that relies on the
+very last frame is fragile, and the counts tell.)
 """
 
 import concurrent.futures
@@ -40,7 +45,7 @@ import atexit, json, os, sys
 _out = os.environ.get('ARENA_PROFILE_OUT')
 if _out:
     import _lsprof
-    _profiler = _lsprof.Profiler()
+    _profiler = _lsprof.Profiler() if os.environ.get('ARENA_PROFILE') == '1' else None
     _uncaught = {}
     _hook = sys.excepthook
     def _excepthook(kind, value, tb):
@@ -51,18 +56,20 @@ if _out:
         _hook(kind, value, tb)
     sys.excepthook = _excepthook
     def _dump():
-        _profiler.disable()
+        if _profiler is not None:
+            _profiler.disable()
         sys.setrecursionlimit(1000)
         script = os.path.abspath(sys.argv[0])
         calls = {}
-        for entry in _profiler.getstats():
+        for entry in _profiler.getstats() if _profiler is not None else []:
             code = entry.code
             if hasattr(code, 'co_filename') and os.path.abspath(code.co_filename) == script:
                 calls[code.co_name] = calls.get(code.co_name, 0) + entry.callcount
         with open(_out, 'w') as f:
             json.dump({'calls': calls, 'uncaught': _uncaught or None}, f)
     atexit.register(_dump)
-    _profiler.enable()
+    if _profiler is not None:
+        _profiler.enable()
 '''
 
 
@@ -210,12 +217,12 @@ def traced(spec):
     return out
 
 
-def standalone(spec, folder):
+def standalone(spec, folder, profile):
     script = os.path.join(folder, f"{spec['id']}.py")
-    result_file = os.path.join(folder, f"{spec['id']}.json")
+    result_file = os.path.join(folder, f"{spec['id']}.{'profiled' if profile else 'plain'}.json")
     with open(script, 'w') as f:
         f.write(spec['source'])
-    env = dict(os.environ, PYTHONPATH=folder, ARENA_PROFILE_OUT=result_file)
+    env = dict(os.environ, PYTHONPATH=folder, ARENA_PROFILE_OUT=result_file, ARENA_PROFILE='1' if profile else '0')
     run = subprocess.run([sys.executable, script], env=env, capture_output=True, text=True, timeout=120)
     with open(result_file) as f:
         result = json.load(f)
@@ -247,13 +254,15 @@ def run_level(spec, folder):
     if run.returncode != 0:
         return {'id': spec['id'], 'harnessError': run.stderr[-2000:]}
     try:
-        plain = standalone(spec, folder)
+        plain = standalone(spec, folder, profile=False)
+        profiled = standalone(spec, folder, profile=True)
     except (OSError, ValueError, subprocess.TimeoutExpired) as error:
         return {'id': spec['id'], 'harnessError': f'the plain run failed: {error}'}
     return {
         'id': spec['id'],
         'traced': json.loads(run.stdout),
         'standalone': plain,
+        'profiled': profiled,
         'isolated': isolated(spec.get('isolated', [])),
     }
 

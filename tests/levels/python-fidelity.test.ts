@@ -43,7 +43,7 @@ const MUTANTS: [name: string, level: Level, problem: RegExp][] = [
   [
     'a recursion limit one frame too high',
     mutant('deep-recursion', (l) => (l.machine.recursionLimit = 13)),
-    /frame event \d+: python "raise RecursionError @12"/,
+    /frame event \d+: python "raise RecursionError @10"/,
   ],
   [
     'a list size CPython does not give',

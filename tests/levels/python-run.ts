@@ -38,6 +38,8 @@ export interface PythonResult {
     stdout: string;
     exitCode: number;
   };
+  /** The plain script again under the C profiler, for its call counts. */
+  profiled: PythonResult['standalone'];
   isolated: Record<string, number | string>;
 }
 
@@ -217,11 +219,16 @@ export function compareWithPython(level: Level, trace: SimTrace, result: PythonR
     }
   }
 
-  // The standalone run has no Python-level tracer: its counts confirm the traced run's recursion limit.
+  // The profiled run has no Python-level tracer: its counts confirm the traced run's recursion limit.
+  const { profiled } = result;
   for (const fn of Object.keys(level.functions)) {
-    if ((traced.calls[fn] ?? 0) !== (standalone.calls[fn] ?? 0)) {
+    if ((traced.calls[fn] ?? 0) !== (profiled.calls[fn] ?? 0)) {
+      const edge =
+        profiled.uncaught && !standalone.uncaught
+          ? ` (profiled, it dies of ${profiled.uncaught.type}: the level leans on the very last frame)`
+          : '';
       problems.push(
-        `${fn}() is called ${standalone.calls[fn] ?? 0} times as a plain script but ${traced.calls[fn] ?? 0} times when traced`,
+        `${fn}() is called ${profiled.calls[fn] ?? 0} times in the plain script but ${traced.calls[fn] ?? 0} times when traced${edge}`,
       );
     }
   }
