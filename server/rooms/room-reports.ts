@@ -26,7 +26,8 @@ import { fail } from './room-error';
 import { classReport, hostResultsView, liveBoard } from './room-results';
 import { levelRefOf, withoutLevel } from './views';
 
-const STUDENT_BOARD_TOP = 5;
+/** Students see the top three and their own row: enough to race, small enough for phones. */
+const STUDENT_BOARD_TOP = 3;
 const HOST_BOARD_TOP = 50;
 
 export function progressRow(room: Room, seat: Seat): ProgressRow | null {

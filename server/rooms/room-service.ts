@@ -55,6 +55,8 @@ export const DEFAULT_SETTINGS: RoomSettings = {
 
 const CREATE_ATTEMPTS = 20;
 const SWEEP_INTERVAL_MS = 60_000;
+/** Students' boards go out every third host board (every 3 s by default). */
+const STUDENT_BOARD_EVERY = 3;
 
 export interface RoomServiceDeps {
   store: RoomStore;
@@ -230,7 +232,7 @@ export class RoomService {
         }
         if (now - room.lastLeaderboardAt >= leaderboardIntervalMs) {
           room.lastLeaderboardAt = now;
-          const students = now - room.lastStudentBoardAt >= 2 * leaderboardIntervalMs;
+          const students = now - room.lastStudentBoardAt >= STUDENT_BOARD_EVERY * leaderboardIntervalMs;
           if (students) room.lastStudentBoardAt = now;
           sendLeaderboards(room, students);
         }

@@ -146,6 +146,31 @@ describe('what the host sees', () => {
   });
 });
 
+describe('leaderboards', () => {
+  test('students see the top three and their own row, when the host shows the board during rounds', async () => {
+    const { h, host, code, students } = await running(5);
+    await h.advance(300);
+    expect(await h.playBest(students[4]!)).toBe(true);
+    await h.advance(3_100);
+    const board = h.outbox.forPlayer(code, students[0]!.playerId, 'leaderboard').at(-1);
+    expect(board?.kind).toBe('round');
+    expect(board?.top).toHaveLength(3);
+    expect(board?.top.every((row) => row.playerId === undefined)).toBe(true);
+    expect(board?.you?.playerId).toBe(students[0]!.playerId);
+    expect(board?.total).toBe(5);
+    const hostBoard = h.outbox.forHosts(code, 'leaderboard').at(-1);
+    expect(hostBoard?.top[0]?.playerId).toBe(students[4]!.playerId);
+
+    await host.ok(E.Settings, { leaderboard: 'between-rounds' });
+    h.outbox.clear();
+    await h.advance(4_000);
+    expect(h.outbox.forPlayer(code, students[0]!.playerId, 'leaderboard').filter((b) => b.you)).toHaveLength(
+      0,
+    );
+    expect(h.outbox.forHosts(code, 'leaderboard').length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('solo runs', () => {
   test('a submitted run is re-simulated; a forged score is ignored; the histogram comes back', async () => {
     const h = new Harness();
