@@ -1,9 +1,10 @@
 /**
  * Loading a level: the schema first, then the checks a schema cannot express (a called
- * function exists, ids are unique, preplaced objects fit, lines exist). A bad level is
- * refused with one message per problem, each naming the file, the path inside it and what
- * is wrong in plain words, e.g.
- *   levels/03-heap.json: program[3].objects[0].value: unknown value kind "lst" (use one of int, …)
+ * function exists and gets its parameters, object ids are unique and references point at
+ * made objects, preplaced objects fit the heap without overlapping, lines exist, answers
+ * are among the options). A bad level is refused with one message per problem, each naming
+ * the file, the path inside it and what is wrong in plain words, e.g.
+ *   levels/03-heap.json: program[3].objects[0].value: unknown value kind "lst": a value is …
  * Pure: the caller reads the file.
  */
 import type { z } from 'zod';
