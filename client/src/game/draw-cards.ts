@@ -191,9 +191,11 @@ function help(ctx: DrawContext): void {
   card(ctx, THEME.focus, (c) => {
     say(ctx, 'help:title', 'Keys', c, layout.font.huge * 0.7, THEME.text, true);
     const size = layout.font.body * c.k;
-    const keyW = size * 9;
+    const longest = KEY_HELP.reduce((n, [k]) => Math.max(n, k.length), 0);
+    const keyW = Math.min(c.w * 0.42, (longest * 0.62 + 1.2) * size);
     for (const [i, [key, what]] of KEY_HELP.entries()) {
       const k = ctx.texts.put(`card:help:k${i}`, key, c.x, c.y, {
+        wrap: keyW - size * 0.6,
         size,
         mono: true,
         bold: true,
@@ -206,7 +208,7 @@ function help(ctx: DrawContext): void {
         depth: DEPTH,
       });
       c.items.push(k, t);
-      c.y += Math.max(t.height, size * 1.2) + size * 0.35;
+      c.y += Math.max(t.height, k.height, size * 1.2) + size * 0.35;
     }
     c.y += size * 0.4;
     say(

@@ -112,7 +112,7 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
   const style = KIND_STYLE[obj.kind];
   const show = model.state!.level.show;
   const views = model.views;
-  const inset = Math.max(1, Math.round(1.5 * u));
+  const inset = Math.max(2, Math.round(2.5 * u));
   const radius = Math.min(6 * u, layout.grid.cell / 4);
   segs.forEach((s, i) => {
     // Pieces of one object that wraps a row keep square corners where they join.
@@ -150,7 +150,9 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
     for (const s of segs) hatch(g.objects, s, 9 * u, THEME.danger, Math.max(1.5, 2 * u));
     if (inCycle && show.cycles) for (const s of segs) dashedRect(g.objects, s, 6 * u, THEME.danger, 3 * u);
   }
-  const first = segs[0]!;
+  // The label and badge go on the widest piece: an object that starts in a row's last
+  // cell would otherwise have no room for them.
+  const first = segs.reduce((best, s) => (s.w > best.w + 0.5 ? s : best), segs[0]!);
   const ink = style.ink === '#ffffff' ? 0xffffff : 0x0b0e12;
   const br = Math.max(7 * u, Math.min(first.h * 0.28, 11 * u));
   const badge = show.refcounts && views !== null && first.w >= br * 4;

@@ -1,10 +1,12 @@
 /**
  * A page that mounts the board in each mode with built-in states, for looking at it by eye
- * and for screenshots: `harness.html?view=play|intro|watch|replay|demo|cycle|crowded|crash|outro|ask|overflow`.
- * `window.__harness` holds the board and any local loop for scripted checks.
+ * and for screenshots: `harness.html?view=play|intro|watch|replay|demo|cycle|crowded|crash|outro|ask|overflow|auto`
+ * with `&level=N` (a level of the pack, 1-based) and, for `auto`, `&tick=T` (perfect play
+ * stopped at that tick). `window.__harness` holds the board and any local loop.
  */
+import { LEVELS } from '../../../levels';
 import type { Level } from '../../../shared/level/schema';
-import { createAutoplayer, playLevel } from '../../../shared/sim';
+import { bestAction, createAutoplayer, playLevel, replay } from '../../../shared/sim';
 import type { GameState } from '../../../shared/sim/types';
 import { CYCLE_LEVEL, crowdedState, cycleState, midStackState, STACK_LEVEL } from './fixtures';
 import { DemoPlayer, LocalGame, mountBoard, ReplayPlayer } from './index';
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   const nav = document.getElementById('views')!;
   for (const v of VIEWS) {
     const a = document.createElement('a');
-    a.href = `?view=${v}`;
+    a.href = `?view=${v}${params.has('level') ? `&level=${params.get('level')}` : ''}`;
     a.textContent = v;
     nav.appendChild(a);
   }
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     onRestart: () => console.log('restart'),
     onNext: () => console.log('next'),
   });
-  const level: Level = STACK_LEVEL;
+  const chosen = Number(params.get('level') ?? 0);
+  const level: Level = chosen > 0 ? (LEVELS[chosen - 1] ?? STACK_LEVEL) : STACK_LEVEL;
   const harness: Record<string, unknown> = { board };
   (window as unknown as { __harness: unknown }).__harness = harness;
 
@@ -66,6 +69,12 @@ async function main(): Promise<void> {
       const demo = new DemoPlayer(level, 1, board);
       demo.play();
       harness.demo = demo;
+      break;
+    }
+    case 'auto': {
+      const run = playLevel(level, 1, bestAction);
+      const tick = Number(params.get('tick') ?? Math.floor(run.state.tick / 2));
+      show(board, replay(level, 1, run.actions, tick), { clock: Math.round((level.timeLimit - tick) / 10) });
       break;
     }
     case 'cycle':
@@ -129,6 +138,12 @@ async function main(): Promise<void> {
       show(board, cycleState(), { clock: null });
   }
   void CYCLE_LEVEL;
+  if (params.has('help')) {
+    // The help overlay, opened the way a player does: the ? key on the focused board.
+    const host = parent.querySelector<HTMLElement>('.arena-board');
+    host?.focus();
+    host?.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+  }
 }
 
 function show(board: BoardHandle, state: GameState, opts: { clock: number | null }): void {

@@ -141,7 +141,7 @@ function heapGridIn(heap: Rect, cells: number, smallFont: number, unit: number):
     w: heap.w - 8 * unit,
     h: heap.h - header - 4 * unit,
   };
-  return fitHeapGrid(inner, Math.max(1, cells), gutter, Math.round(20 * unit), Math.round(64 * unit));
+  return fitHeapGrid(inner, Math.max(1, cells), gutter, Math.round(20 * unit), Math.round(96 * unit));
 }
 
 /** True when a point is inside a rectangle (edges included). */
