@@ -32,10 +32,15 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** What the screen shows (the viewport), or the whole scrolled page with `fullPage`. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await settle(page);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: options.fullPage ?? false });
 }
 
 /** A phone in portrait (a mid-range Android) and a classroom projector. */

@@ -26,7 +26,9 @@ export function renderHistogram(result: SoloResultView): HTMLElement {
     h(
       'figcaption',
       { 'data-testid': 'histogram-caption' },
-      `Your verified score ${result.score} is higher than ${betterThan}% of the ${histogram.total} verified ${histogram.total === 1 ? 'run' : 'runs'} of this level.`,
+      histogram.total <= 1
+        ? `Your verified score is ${result.score}: the first verified run of this level.`
+        : `Your verified score ${result.score} is higher than ${betterThan}% of the ${histogram.total} verified runs of this level.`,
     ),
   );
 }

@@ -113,7 +113,7 @@ export function renderHome(root: HTMLElement): Screen {
     id: 'nickname-preview',
     'aria-live': 'polite',
   });
-  const rerollButton = button('🎲 Another name', () => void reroll(), {
+  const rerollButton = button('↻ Another name', () => void reroll(), {
     'aria-label': 'Suggest another name',
   });
   const freeText = h(

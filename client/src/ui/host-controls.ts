@@ -42,7 +42,7 @@ export class ControlsPanel {
     const a = this.actions;
     const b = (label: string, fn: () => void, testid: string, primary = false) =>
       button(label, fn, { 'data-testid': testid, class: primary ? 'primary' : '' });
-    const download = resultsReady ? b('⬇ Results (CSV)', () => a.download(), 'download-csv') : null;
+    const download = resultsReady ? b('↓ Results (CSV)', () => a.download(), 'download-csv') : null;
     switch (state.phase) {
       case 'lobby':
         this.title.textContent =
@@ -68,12 +68,12 @@ export class ControlsPanel {
         replace(
           this.buttons,
           state.phase === 'running'
-            ? b('⏸ Pause', () => a.pause(), 'pause')
+            ? b('❚❚ Pause', () => a.pause(), 'pause')
             : b('▶ Resume', () => a.resume(), 'resume', true),
           b('+30 s', () => a.extend(30), 'extend-30'),
           b('+1 min', () => a.extend(60), 'extend-60'),
           b('■ End round', () => a.end(), 'end'),
-          state.round.index + 1 < playlistLength ? b('⏭ Next round', () => a.next(), 'next') : null,
+          state.round.index + 1 < playlistLength ? b('» Next round', () => a.next(), 'next') : null,
         );
         break;
       }
@@ -97,6 +97,6 @@ export class ControlsPanel {
 
   setClock(seconds: number | null, paused: boolean): void {
     this.clock.hidden = seconds === null;
-    if (seconds !== null) this.clock.textContent = `${paused ? '⏸ ' : ''}${formatSeconds(seconds)}`;
+    if (seconds !== null) this.clock.textContent = `${paused ? 'Paused ' : ''}${formatSeconds(seconds)}`;
   }
 }

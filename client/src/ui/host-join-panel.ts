@@ -51,7 +51,7 @@ export class JoinPanel {
 
   setLocked(locked: boolean): void {
     this.lockButton.dataset.locked = String(locked);
-    this.lockButton.textContent = locked ? '🔓 Unlock the room' : '🔒 Lock the room';
+    this.lockButton.textContent = locked ? 'Unlock the room' : 'Lock the room';
     this.lockButton.setAttribute('aria-pressed', String(locked));
     this.lockNote.textContent = locked ? 'Locked: nobody new can join.' : 'Open: students can join.';
   }

@@ -12,7 +12,7 @@ const STATUS_WORDS: Record<ProgressRow['status'], string> = {
   running: 'playing',
   complete: '✓ done',
   crashed: '✗ crashed',
-  timeout: '⌛ out of time',
+  timeout: 'out of time',
 };
 
 export class LivePanel {

@@ -94,9 +94,10 @@ export class PlaylistPanel {
     this.changed();
   }
 
+  /** The server replaces only the rounds not played yet: send those. */
   private changed(): void {
     this.draw();
-    this.onChange(this.rounds);
+    this.onChange(this.rounds.slice(this.current + 1));
   }
 
   /** The playlist as the server holds it; rounds already played cannot be moved or removed. */

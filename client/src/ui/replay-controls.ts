@@ -22,7 +22,7 @@ export function replayControls(player: ReplayPlayer): HTMLElement {
       'data-testid': 'replay-toggle',
     },
   );
-  const stepButton = button('Step ⏵', () => player.stepOnce(), { 'data-testid': 'replay-step' });
+  const stepButton = button('Step ▸', () => player.stepOnce(), { 'data-testid': 'replay-step' });
   const scrubber = h('input', {
     type: 'range',
     class: 'scrubber',
@@ -41,7 +41,7 @@ export function replayControls(player: ReplayPlayer): HTMLElement {
   scrubber.addEventListener('input', () => player.seek(Number(scrubber.value)));
   player.onChange((tick, playing) => {
     toggle.dataset.playing = String(playing);
-    toggle.textContent = playing ? '⏸ Pause' : '▶ Play';
+    toggle.textContent = playing ? '❚❚ Pause' : '▶ Play';
     scrubber.max = String(Math.max(1, player.length));
     scrubber.value = String(tick);
     scrubber.setAttribute('aria-valuetext', `${time(tick)} of ${time(player.length)}`);

@@ -23,7 +23,8 @@ export interface RoomPlay {
   dispose(): void;
 }
 
-export async function mountRoomPlay(session: StudentSession): Promise<RoomPlay> {
+/** Mounts into `container`, which must be in the document: the board sizes itself from it. */
+export async function mountRoomPlay(session: StudentSession, container: HTMLElement): Promise<RoomPlay> {
   const boardHost = h('div', { class: 'board-host', 'data-testid': 'board' });
   const scoreText = h('p', { class: 'big-number', 'data-testid': 'score', 'aria-live': 'off' }, '0');
   const bestText = h('p', { class: 'muted', 'data-testid': 'best' });
@@ -49,6 +50,7 @@ export async function mountRoomPlay(session: StudentSession): Promise<RoomPlay> 
     ),
   );
 
+  container.append(element);
   const game = await import('../game');
   let lastState: GameState | null = null;
   let level: Level | null = null;
@@ -115,6 +117,7 @@ export async function mountRoomPlay(session: StudentSession): Promise<RoomPlay> 
     },
     dispose() {
       board.destroy();
+      element.remove();
     },
   };
 }

@@ -28,7 +28,7 @@ export async function renderSoloDemo(root: HTMLElement, levelId: string): Promis
     style: 'max-height:14rem;overflow:auto',
   });
   const liveScore = h('p', { class: 'big-number', 'data-testid': 'score' }, '0');
-  const toggle = button('⏸ Pause', () => {}, { class: 'primary', 'data-testid': 'demo-toggle' });
+  const toggle = button('❚❚ Pause', () => {}, { class: 'primary', 'data-testid': 'demo-toggle' });
   replace(
     root,
     h(
@@ -79,7 +79,7 @@ export async function renderSoloDemo(root: HTMLElement, levelId: string): Promis
     playing = !playing;
     if (playing) demo.play();
     else demo.pause();
-    toggle.textContent = playing ? '⏸ Pause' : '▶ Play';
+    toggle.textContent = playing ? '❚❚ Pause' : '▶ Play';
   });
   demo.play();
   return {

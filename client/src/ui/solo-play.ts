@@ -148,7 +148,8 @@ export async function renderSoloPlay(root: HTMLElement, levelId: string): Promis
   return {
     dispose() {
       disposed = true;
-      local?.board.destroy();
+      local?.destroy();
+      board.destroy();
       releaseSoloConnection();
     },
   };

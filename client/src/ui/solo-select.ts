@@ -46,7 +46,7 @@ export function renderSoloSelect(root: HTMLElement): Screen {
               class: 'primary',
               'aria-label': `Play ${level.title}`,
             })
-          : h('span', { class: 'muted' }, '🔒 Pass the level before to open it'),
+          : h('span', { class: 'muted' }, 'Locked: pass the level before to open it'),
         button('Watch a demo', () => navigate({ name: 'solo-demo', levelId: level.id }), {
           'aria-label': `Watch a demonstration of ${level.title}`,
         }),

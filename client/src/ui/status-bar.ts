@@ -47,7 +47,7 @@ export class StatusBar {
       return;
     }
     this.clock.hidden = false;
-    this.clock.textContent = `${paused ? '⏸ ' : '⏱ '}${formatSeconds(secondsLeft)}`;
+    this.clock.textContent = `${paused ? 'Paused ' : ''}${formatSeconds(secondsLeft)}`;
     this.clock.setAttribute('aria-label', `${paused ? 'Paused, ' : ''}${secondsLeft} seconds left`);
   }
 

@@ -101,12 +101,11 @@ class StudentRoomScreen implements Screen, StudentListener {
   }
 
   onSnapshot(snapshot: SnapshotView): void {
-    void this.ensurePlay().then((play) => {
-      play.setLevel(levelFromRef(snapshot.level));
-      play.setBest(snapshot.best, snapshot.attempt);
-      const state = this.session.game.state;
-      if (state) play.setState(state, []);
-    });
+    const phase = this.session.room?.phase;
+    if (phase !== 'running' && phase !== 'paused') return;
+    void this.ensurePlay()
+      .then((play) => this.applySnapshot(play, snapshot))
+      .catch(() => undefined);
   }
 
   onState(
@@ -156,7 +155,7 @@ class StudentRoomScreen implements Screen, StudentListener {
   private showLobby(room: RoomStateView): void {
     this.leavePlay();
     const you = this.session.you;
-    const reroll = button('🎲 Another name', () => void this.session.reroll(), {
+    const reroll = button('↻ Another name', () => void this.session.reroll(), {
       'aria-label': 'Take another generated name',
     });
     replace(
@@ -190,14 +189,22 @@ class StudentRoomScreen implements Screen, StudentListener {
     this.shownPhase = 'lobby';
   }
 
+  /** The board, mounted once per round into the content area (it must be in the page to size itself). */
   private ensurePlay(): Promise<RoomPlay> {
     if (!this.playLoading) {
-      this.playLoading = mountRoomPlay(this.session).then((play) => {
+      this.shownPhase = 'play';
+      replace(this.content, h('h1', { class: 'visually-hidden' }, 'Play'));
+      this.sideboard.replaceChildren();
+      setAppHook({ screen: 'play' });
+      this.playLoading = mountRoomPlay(this.session, this.content).then((play) => {
         if (this.disposed || this.shownPhase !== 'play') {
           play.dispose();
           throw new Error('left the round before the board was ready');
         }
         this.play = play;
+        const snapshot = this.session.game.current;
+        if (snapshot) this.applySnapshot(play, snapshot);
+        this.tickClock();
         return play;
       });
       this.playLoading.catch(() => {
@@ -207,17 +214,16 @@ class StudentRoomScreen implements Screen, StudentListener {
     return this.playLoading;
   }
 
+  private applySnapshot(play: RoomPlay, snapshot: SnapshotView): void {
+    play.setLevel(levelFromRef(snapshot.level));
+    play.setBest(snapshot.best, snapshot.attempt);
+    const state = this.session.game.state;
+    if (state) play.setState(state, []);
+  }
+
   private async showPlay(): Promise<void> {
-    this.shownPhase = 'play';
-    replace(this.content, h('p', { class: 'loading' }, 'Loading the board…'));
-    this.sideboard.replaceChildren();
-    setAppHook({ screen: 'play' });
     try {
-      const play = await this.ensurePlay();
-      replace(this.content, h('h1', { class: 'visually-hidden' }, 'Play'), play.element);
-      const snapshot = this.session.game.current;
-      if (snapshot) this.onSnapshot(snapshot);
-      this.tickClock();
+      await this.ensurePlay();
     } catch {
       // The round ended while the board was loading: another view has taken over.
     }
