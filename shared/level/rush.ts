@@ -13,8 +13,9 @@
  * middle stages build two objects per line; the last stage builds containers inside
  * containers, drops the narration and holds the runaway recursion. The generator plays each
  * level with the perfect player and tops a stage up until it keeps the player busier
- * (actions per tick) than the stage before; the same run sizes the heap, the time limit
- * and the stars.
+ * (actions per tick) than the stage before. The same run sizes the heap and the clock;
+ * the stars come from playing the final level with the perfect player and the level
+ * pack's reference players (`levels/players.ts`), so they mean what they mean there.
  */
 import { fitClockAndStars, fitHeap, type PerfectRun, stagePace } from './rush-calibrate';
 import { STAGE_TITLE } from './rush-load';

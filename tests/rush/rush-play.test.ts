@@ -8,7 +8,16 @@ import { describe, expect, test } from 'vitest';
 import { CALIBRATION_SEEDS, REFERENCE_PLAYERS } from '../../levels/players';
 import { generateRushLevel } from '../../shared/level/rush';
 import type { Level } from '../../shared/level/schema';
-import { bestAction, type GameState, type Player, playLevel, progress, score } from '../../shared/sim';
+import {
+  bestAction,
+  type GameState,
+  hash,
+  type Player,
+  playLevel,
+  progress,
+  replay,
+  score,
+} from '../../shared/sim';
 
 const SEEDS = Array.from({ length: 50 }, (_, i) => i * 7_727 + 1);
 const LEVELS: Level[] = [
@@ -43,6 +52,14 @@ describe('the perfect player', () => {
     expect(level.stars[2]).toBeLessThanOrEqual(result.total);
     expect(state.completedAt!).toBeLessThan(level.timeLimit);
   });
+
+  test.each(LEVELS.slice(0, 5).map((l) => [l.id, l] as const))(
+    '%s: the recorded run replays to the same state',
+    (_, level) => {
+      const { state, actions } = playLevel(level, level.rush!.seed, bestAction);
+      expect(hash(replay(level, level.rush!.seed, actions))).toBe(hash(state));
+    },
+  );
 });
 
 describe('the calibration: stars mean what they mean in the level pack', () => {
