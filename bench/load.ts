@@ -8,6 +8,8 @@
  *
  * Options: --students N (1000) --room-size N (40) --rate R actions/s (3) --warmup S (4)
  * --duration S (15) --transports default,websocket --no-search --max N (3000) --target-p99 MS (50)
+ * --only game|echo (one side only, no comparison)
+ * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     max: { type: 'string', default: '3000' },
     'target-p99': { type: 'string', default: '50' },
+    only: { type: 'string', default: '' },
   },
 });
 const STUDENTS = Number(args.students);
@@ -113,6 +116,8 @@ function spawnTarget(kind: Kind): Promise<Target> {
           continue;
         }
         if (entry.msg === 'stats') stats.push(entry as Record<string, number>);
+        if (typeof entry.level === 'number' && entry.level >= 50)
+          console.error('server:', line.slice(0, 2000));
         if (entry.msg === 'listening' && typeof entry.port === 'number' && !started) {
           started = true;
           clearTimeout(timer);
@@ -254,6 +259,10 @@ async function main(): Promise<void> {
   const summary: string[] = [];
   for (const transport of String(args.transports).split(',')) {
     if (!TRANSPORTS[transport]) throw new Error(`unknown transport ${transport}`);
+    if (args.only === 'game' || args.only === 'echo') {
+      report(await trial(args.only, transport, STUDENTS), 'run');
+      continue;
+    }
     const game = await trial('game', transport, STUDENTS);
     report(game, 'run');
     const echo = await trial('echo', transport, STUDENTS);
