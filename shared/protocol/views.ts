@@ -142,8 +142,16 @@ export interface SnapshotView {
   seed: number;
   /** Round tick at which this attempt began; the game's tick is the round tick minus this. */
   startedAtTick: number;
-  /** Epoch ms at which this player's time runs out, or null (untimed). */
+  /**
+   * Epoch ms at which this player's time runs out (null: untimed), as of sending. A pause
+   * or an extension moves it: then it is `startedAt + (endsAt - startedAt) × multiplier`
+   * from the latest room state.
+   */
   deadline: number | null;
+  /**
+   * The last action already in `state`. Its ack (and those of earlier actions) may still
+   * be on the way: after taking a snapshot, ignore acks with `seq <= lastSeq`.
+   */
   lastSeq: number;
   hash: string;
   state: SnapshotState;
