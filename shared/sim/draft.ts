@@ -6,7 +6,7 @@
 import type { Concept } from '../level/schema';
 import { forgetLayout, shareLayout, spanOf } from './heap';
 import { forgetAnalysis } from './references';
-import { forgetStackBytes } from './stack';
+import { forgetStackBytes, rememberStackBytes, stackBytes } from './stack';
 import type { Frame, GameState, Request, SimEvent, SimObject, Tally } from './types';
 
 /**
@@ -49,7 +49,8 @@ export class Draft {
   /** Whether any object was placed, moved, resized past its cells or freed (the heap layout changed). */
   private layoutChanged = false;
   private stackOwned = false;
-  private readonly framesOwned = new Set<number>();
+  /** Frames (by index) this draft has already copied, so edits go to the copy; made on first use. */
+  private framesOwned: Set<number> | null = null;
   private tallyOwned = false;
   private programOwned = false;
   private aliasesOwned = false;
@@ -134,9 +135,15 @@ export class Draft {
   /** The frame at `index`, copied (with its locals) the first time it is edited. */
   private ownFrame(index: number): Frame {
     const stack = this.ownStack();
+    this.framesOwned ??= new Set();
     if (!this.framesOwned.has(index)) {
       const frame = stack[index]!;
-      stack[index] = { ...frame, locals: { ...frame.locals } };
+      stack[index] = {
+        fn: frame.fn,
+        locals: Object.assign({}, frame.locals),
+        size: frame.size,
+        returnLine: frame.returnLine,
+      };
       this.framesOwned.add(index);
     }
     return stack[index]!;
@@ -162,16 +169,21 @@ export class Draft {
   }
 
   pushFrame(frame: Frame): void {
+    const bytes = stackBytes(this.s.stack) + frame.size;
     const stack = this.ownStack();
     stack.push(frame);
+    rememberStackBytes(stack, bytes);
+    this.framesOwned ??= new Set();
     this.framesOwned.add(stack.length - 1);
   }
 
   popFrame(): Frame {
+    const bytes = stackBytes(this.s.stack);
     const stack = this.ownStack();
     const frame = stack.pop()!;
+    rememberStackBytes(stack, bytes - frame.size);
     for (const name in frame.locals) this.dropRef(frame.locals[name]);
-    this.framesOwned.delete(stack.length);
+    this.framesOwned?.delete(stack.length);
     return frame;
   }
 
@@ -183,7 +195,7 @@ export class Draft {
       this.s.tally = {
         serviced: t.serviced,
         speedPoints: t.speedPoints,
-        mistakes: Object.assign({}, t.mistakes),
+        mistakes: t.mistakes,
         rejections: t.rejections,
         stallTicks: t.stallTicks,
         leakByteTicks: t.leakByteTicks,
@@ -232,7 +244,8 @@ export class Draft {
 
   mistake(concept: Concept, message: string): void {
     const tally = this.tally();
-    tally.mistakes[concept] = (tally.mistakes[concept] ?? 0) + 1;
+    // The mistakes record is shared with the input state until a mistake is counted.
+    tally.mistakes = { ...tally.mistakes, [concept]: (tally.mistakes[concept] ?? 0) + 1 };
     this.emit({ type: 'mistake', concept, message });
   }
 

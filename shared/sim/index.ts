@@ -5,7 +5,7 @@ export { createGame } from './create-game';
 export { ADDRESS_BASE, explainAction, formatAddress } from './explain';
 export { hash } from './hash';
 export { CELL_BYTES, freeRuns, spanOf } from './heap';
-export { type ParseActionResult, parseAction } from './parse-action';
+export { ActionSchema, type ParseActionResult, parseAction } from './parse-action';
 export { progress } from './progress';
 export { garbage, pathFromRoot, reachable, refcounts } from './references';
 export { type PlayOptions, playLevel, replay } from './replay';
