@@ -71,11 +71,11 @@ export class BoardModel {
     const prev = this.state;
     const prevScore = this.views?.score.total;
     const prevUrgent = prev ? urgent(prev) : false;
-    const diff = diffStates(prev, state);
-    // Keep the last real change lit for a while: most ticks change nothing. A jump (seeking a
-    // replay, a snapshot after a reconnect) lights nothing: everything would have changed.
+    // A jump (seeking a replay, a snapshot after a reconnect) lights nothing: everything would
+    // have changed. Otherwise the last real change stays lit for a while: most ticks change nothing.
     const jumped = prev !== null && Math.abs(state.tick - prev.tick) > JUMP_TICKS;
-    if (!diff.none && !jumped) {
+    const diff = diffStates(jumped ? null : prev, state);
+    if (!diff.none) {
       this.changes = diff;
       this.changedAt = now;
     } else if (!prev || jumped || state.tick < prev.tick || now - this.changedAt > HIGHLIGHT_MS) {

@@ -33,7 +33,7 @@ export class LocalGame {
     board.setHandlers({ onAction: (a) => this.act(a), onRestart: () => this.restart() });
     board.setState(this.state, []);
     this.showClock();
-    document.addEventListener('visibilitychange', this.onVisibility);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   /** The state now (read-only). */
@@ -99,7 +99,7 @@ export class LocalGame {
 
   destroy(): void {
     this.loop.stop();
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
     this.listeners = [];
   }
 
