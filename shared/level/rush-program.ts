@@ -107,8 +107,9 @@ function intensityOf(stage: number, rounds: number): Intensity {
 }
 
 function stageTitle(stage: number, rounds: number): string {
+  const middle = ['faster!', 'even faster!', 'faster still!'];
   const name =
-    stage === 0 ? 'warm-up' : stage === rounds - 1 ? 'full rush!' : stage === 1 ? 'faster!' : 'even faster!';
+    rounds === 1 ? 'go!' : stage === 0 ? 'warm-up' : stage === rounds - 1 ? 'full rush!' : middle[stage - 1];
   return `Stage ${stage + 1} of ${rounds}: ${name}`;
 }
 
