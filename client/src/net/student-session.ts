@@ -234,6 +234,7 @@ export class StudentSession {
 /** Join a room from the home form: takes the seat, remembers the token, returns the live session. */
 export async function joinRoom(code: string, nickname: string | undefined): Promise<StudentSession> {
   const socket = getSocket();
+  const started = performance.now();
   const joined = await call(socket, StudentEvent.Join, {
     protocol: PROTOCOL_VERSION,
     code,
@@ -249,6 +250,7 @@ export async function joinRoom(code: string, nickname: string | undefined): Prom
   };
   storage.saveStudent(stored);
   const session = new StudentSession(stored);
+  session.latencyMs = performance.now() - started;
   session.adopt(joined);
   activeSession = session;
   return session;

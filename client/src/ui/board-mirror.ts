@@ -11,19 +11,33 @@ export interface MirrorHooks {
   onState?: (state: GameState, events: SimEvent[]) => void;
   onNarration?: (text: string) => void;
   narrate: (events: SimEvent[], state: GameState) => string[];
-  /** What the board draws instead of the given state (e.g. a round's game shown with its level's own time limit). */
+  /**
+   * What the board draws instead of the given state (e.g. a round's game shown with its
+   * level's own time limit). The clock then follows the shown level too.
+   */
   display?: (state: GameState) => GameState;
 }
 
+/** Ticks per second of every recorded run (the simulator's default rate). */
+const TICKS_PER_SECOND = 10;
+
 export function mirrorBoard(board: BoardHandle, hooks: MirrorHooks): BoardHandle {
+  let shown: GameState | null = null;
   return {
     setState(state, events) {
-      const shown = hooks.display ? hooks.display(state) : state;
+      shown = hooks.display ? hooks.display(state) : state;
       board.setState(shown, events);
       for (const line of hooks.narrate(events, shown)) announce(line);
       hooks.onState?.(state, events);
     },
-    setClock: (info) => board.setClock(info),
+    setClock(info) {
+      if (hooks.display && shown && info.secondsLeft !== null) {
+        const left = Math.ceil((shown.level.timeLimit - shown.tick) / TICKS_PER_SECOND);
+        board.setClock({ ...info, secondsLeft: Math.max(0, left) });
+      } else {
+        board.setClock(info);
+      }
+    },
     setNarration(text) {
       board.setNarration(text);
       if (text) announce(text);

@@ -181,7 +181,8 @@ class HostScreen implements Screen, HostListener {
     this.controls.render(state, room?.playlist.length ?? state.roundCount, this.resultsReady);
     const during = state.phase === 'running' || state.phase === 'paused';
     this.after.show(!during && this.resultsReady);
-    this.live.element.hidden = !during && this.resultsReady;
+    // The live board shows from the first round on; the lobby keeps the projector for the join code.
+    this.live.element.hidden = state.phase === 'lobby' || (!during && this.resultsReady);
     if (state.phase === 'running' && document.body.dataset.phase !== 'running') this.live.clearProgress();
     document.body.dataset.phase = state.phase;
     setAppHook({ phase: state.phase, playerCount: state.playerCount });
@@ -261,12 +262,10 @@ class HostScreen implements Screen, HostListener {
     const state = this.room?.state;
     if (!state || (state.phase !== 'running' && state.phase !== 'paused')) {
       this.controls.setClock(null, false);
-      this.status.setClock(null);
       return;
     }
     const seconds = this.session.clock.secondsUntil(state.endsAt, state);
     this.controls.setClock(seconds, state.phase === 'paused');
-    this.status.setClock(seconds, state.phase === 'paused');
   }
 
   dispose(): void {

@@ -20,7 +20,12 @@ export function renderPodium(podium: ResultRow[]): HTMLElement {
       { class: `step p${place}`, style: `order:${i}`, 'data-testid': `podium-${place}` },
       h('span', { class: 'medal' }, ordinal(place)),
       h('span', { class: 'who' }, row.nickname),
-      h('span', { class: 'muted' }, `${row.score} points · ${'★'.repeat(row.stars)}`),
+      h(
+        'span',
+        { class: 'muted' },
+        `${row.score} points`,
+        row.stars > 0 ? ` · ${'★'.repeat(row.stars)}` : '',
+      ),
     );
   });
   return h(

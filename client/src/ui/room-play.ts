@@ -19,6 +19,8 @@ export interface RoomPlay {
   setState(state: GameState, events: SimEvent[]): void;
   setClock(secondsLeft: number | null, paused: boolean): void;
   setBest(best: number, attempt: number): void;
+  /** The class leaderboard, when the room shows it during rounds. */
+  setLeaderboard(element: HTMLElement): void;
   flash(text: string): void;
   dispose(): void;
 }
@@ -28,6 +30,7 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
   const boardHost = h('div', { class: 'board-host', 'data-testid': 'board' });
   const scoreText = h('p', { class: 'big-number', 'data-testid': 'score', 'aria-live': 'off' }, '0');
   const bestText = h('p', { class: 'muted', 'data-testid': 'best' });
+  const leaderboardSlot = h('div', {});
   const banner = h('p', { class: 'banner', 'data-testid': 'play-banner' });
   const restart = button('Try again', () => void session.restart(), { class: 'primary', hidden: true });
   const element = h(
@@ -42,9 +45,10 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
       bestText,
       banner,
       restart,
+      leaderboardSlot,
       h(
         'p',
-        { class: 'hint' },
+        { class: 'hint keys-hint' },
         'Keys: arrows move on the heap, Enter places, P push, O pop, R raise, F free, ? for help.',
       ),
     ),
@@ -54,6 +58,11 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
   const game = await import('../game');
   let lastState: GameState | null = null;
   let level: Level | null = null;
+  let best = { score: 0, attempt: 0 };
+  const showBest = (current: number) => {
+    const top = Math.max(best.score, current);
+    bestText.textContent = `Best this round: ${top}${best.attempt > 0 ? ` · attempt ${best.attempt + 1}` : ''}`;
+  };
   let lastStatus = '';
   let paused = false;
   let timeUp = false;
@@ -86,6 +95,7 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
       for (const line of game.narrate(events, shown)) announce(line);
       const total = roundScore(state, level ?? state.level, session.you?.timeMultiplier ?? 1);
       scoreText.textContent = String(total);
+      showBest(total);
       if (state.status !== lastStatus) {
         lastStatus = state.status;
         if (state.status === 'crashed') alertNow(`Crashed. ${state.crash?.message ?? ''}`);
@@ -108,8 +118,12 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
         updateBanner();
       }
     },
-    setBest(best, attempt) {
-      bestText.textContent = `Best this round: ${best}${attempt > 0 ? ` · attempt ${attempt + 1}` : ''}`;
+    setBest(score, attempt) {
+      best = { score, attempt };
+      showBest(0);
+    },
+    setLeaderboard(board) {
+      leaderboardSlot.replaceChildren(board);
     },
     flash(text) {
       board.flash(text);

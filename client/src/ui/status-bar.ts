@@ -1,9 +1,9 @@
 /**
- * The top bar's live status: the connection (with latency) and the clock. Words and
- * symbols, not colour alone, say whether the connection is up.
+ * The top bar's live status: the connection and its latency. Words and symbols, not
+ * colour alone, say whether it is up. (The clock is on the board and the host's controls.)
  */
 import type { ConnectionState } from '../net/student-session';
-import { formatSeconds, h } from './dom';
+import { h } from './dom';
 import { alertNow } from './live-region';
 
 const SLOW_MS = 250;
@@ -14,16 +14,10 @@ export class StatusBar {
     { class: 'chip', 'data-state': 'offline', 'data-testid': 'connection' },
     'Connecting…',
   );
-  readonly clock = h(
-    'span',
-    { class: 'chip clock', 'data-testid': 'clock', role: 'timer', 'aria-live': 'off' },
-    '',
-  );
   private lastState: ConnectionState | null = null;
 
   constructor(private readonly host: HTMLElement | null = document.getElementById('status')) {
-    this.clock.hidden = true;
-    host?.replaceChildren(this.clock, this.connection);
+    host?.replaceChildren(this.connection);
   }
 
   setConnection(state: ConnectionState, latencyMs: number | null): void {
@@ -39,16 +33,6 @@ export class StatusBar {
       else if (state === 'online' && this.lastState === 'offline') alertNow('Connected again.');
     }
     this.lastState = state;
-  }
-
-  setClock(secondsLeft: number | null, paused = false): void {
-    if (secondsLeft === null) {
-      this.clock.hidden = true;
-      return;
-    }
-    this.clock.hidden = false;
-    this.clock.textContent = `${paused ? 'Paused ' : ''}${formatSeconds(secondsLeft)}`;
-    this.clock.setAttribute('aria-label', `${paused ? 'Paused, ' : ''}${secondsLeft} seconds left`);
   }
 
   dispose(): void {

@@ -46,11 +46,16 @@ export function renderStudentResults(
     h('h2', { id: 'you-title' }, 'You'),
     mine
       ? h(
-          'p',
+          'div',
           {},
-          'This round: ',
-          h('strong', { class: 'big-number', 'data-testid': 'my-round-score' }, mine.score),
-          ` points, ${ordinal(mine.rank)} of ${Math.max(out, mine.rank)}`,
+          h('p', { class: 'muted' }, 'This round'),
+          h(
+            'p',
+            {},
+            h('strong', { class: 'big-number', 'data-testid': 'my-round-score' }, mine.score),
+            ' points',
+          ),
+          h('p', { 'data-testid': 'my-rank' }, `${ordinal(mine.rank)} of ${Math.max(out, mine.rank)}`),
         )
       : h('p', {}, 'You did not play this round.'),
     standing

@@ -125,7 +125,7 @@ class StudentRoomScreen implements Screen, StudentListener {
   onLeaderboard(view: LeaderboardView): void {
     this.leaderboard = view;
     const phase = this.session.room?.phase;
-    if (phase === 'running' || phase === 'paused') replace(this.sideboard, renderStudentLeaderboard(view));
+    if (phase === 'running' || phase === 'paused') this.play?.setLeaderboard(renderStudentLeaderboard(view));
     else if (this.results && this.session.room) this.showResults(this.session.room, true);
   }
 
@@ -265,7 +265,6 @@ class StudentRoomScreen implements Screen, StudentListener {
     const running = room?.phase === 'running' || room?.phase === 'paused';
     const seconds = running ? this.session.game.secondsLeft() : null;
     const paused = room?.phase === 'paused';
-    this.status.setClock(seconds, paused);
     this.play?.setClock(seconds, paused);
   }
 
