@@ -125,9 +125,16 @@ describe('cards, labels and keys', () => {
     expect(watching.overlay).toBeNull();
   });
 
-  test(`arrows turn into labels past ${AUTO_LABELS_AT} heap objects, unless the player chose`, () => {
-    expect(model().labels).toBe(false);
-    const crowded = model(crowdedState(150));
+  test(`arrows turn into labels past ${AUTO_LABELS_AT} arrows, unless the player chose`, () => {
+    const few = model();
+    expect(few.arrowCount()).toBe(5); // x, y, and [1, 2, 3] → 1, 2, 3
+    expect(few.labels).toBe(false);
+    few.autoLabelsAt = 4;
+    expect(few.labels).toBe(true);
+    const state = crowdedState(150);
+    state.objects.holder = { ...state.objects.holder!, address: 16000 };
+    const crowded = model(state);
+    expect(crowded.arrowCount()).toBeGreaterThan(AUTO_LABELS_AT);
     expect(crowded.labels).toBe(true);
     crowded.toggleLabels();
     expect(crowded.labels).toBe(false);

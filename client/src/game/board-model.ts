@@ -24,8 +24,10 @@ export interface InfoLine {
   tone: Tone;
 }
 
-/** Past this many heap objects arrows turn into text labels unless the player chose otherwise. */
-export const AUTO_LABELS_AT = 40;
+/** Past this many arrows they turn into text labels, unless the player chose otherwise. */
+export const AUTO_LABELS_AT = 60;
+/** The same on a phone, where arrows cross the whole narrow board much sooner. */
+export const AUTO_LABELS_AT_COMPACT = 10;
 /** How long what changed stays highlighted. */
 export const HIGHLIGHT_MS = 2200;
 /** A state this many ticks away from the last is a jump, not a step. */
@@ -50,6 +52,8 @@ export class BoardModel {
   helpOpen = false;
   /** null: automatic (labels once the heap is crowded). */
   labelsChoice: boolean | null = null;
+  /** Set by the scene from its layout. */
+  autoLabelsAt = AUTO_LABELS_AT;
   clock: ClockInfo = { secondsLeft: null, paused: false };
   narration = '';
   info: InfoLine | null = null;
@@ -174,7 +178,17 @@ export class BoardModel {
   /** Arrows or text labels: the player's choice, else labels once the heap is crowded. */
   get labels(): boolean {
     if (this.labelsChoice !== null) return this.labelsChoice;
-    return this.heapObjects().length > AUTO_LABELS_AT;
+    return this.arrowCount() > this.autoLabelsAt;
+  }
+
+  /** Arrows the board would draw: one per local name, one per distinct reference held by a heap object. */
+  arrowCount(): number {
+    const state = this.state;
+    if (!state) return 0;
+    let n = 0;
+    for (const f of state.stack) n += Object.keys(f.locals).length;
+    for (const o of this.heapObjects()) n += new Set(o.refs).size;
+    return n;
   }
 
   toggleLabels(): void {

@@ -95,25 +95,33 @@ export function drawInfo(ctx: DrawContext): void {
   const { layout, model, texts, g } = ctx;
   const r = layout.info;
   const why = model.why();
-  const line = model.narration
-    ? { text: model.narration, tone: 'info' as Tone }
-    : (model.info ?? (why ? { text: why.text, tone: 'info' as Tone } : null));
+  // Narration is shown big in the request panel; here it only appears if a player gets one.
+  const line =
+    model.narration && model.interactive
+      ? { text: model.narration, tone: 'info' as Tone }
+      : (model.info ?? (why ? { text: why.text, tone: 'info' as Tone } : null));
   g.panels.fillStyle(THEME.panel, 1);
   g.panels.fillRoundedRect(r.x, r.y, r.w, r.h, 6 * layout.unit);
   const text = line?.text ?? hint(ctx);
   const tone = TONE[line?.tone ?? 'info'];
-  const size = layout.font.body;
+  const markW = layout.font.body * 1.4;
+  const width = r.w - layout.pad - markW - layout.pad;
+  // One line at body size if it fits, else smaller type on two lines.
+  const oneLine = text.length * layout.font.body * 0.52 <= width;
+  const size = oneLine
+    ? layout.font.body
+    : Math.max(layout.font.small * 0.95, Math.min(layout.font.body, r.h / 2.5));
   texts.put('info:mark', tone.mark, r.x + layout.pad, r.y + r.h / 2, {
-    size: size * 1.2,
+    size: layout.font.body * 1.2,
     bold: true,
     originY: 0.5,
     color: tone.color,
   });
-  texts.put('info:text', text, r.x + layout.pad + size * 1.4, r.y + r.h / 2, {
+  texts.put('info:text', text, r.x + layout.pad + markW, r.y + r.h / 2, {
     size,
     originY: 0.5,
     color: line ? tone.color : THEME.textDim,
-    wrap: r.w - size * 2.5,
+    wrap: width,
   });
 }
 

@@ -46,7 +46,14 @@ export function drawRequest(ctx: DrawContext): void {
   const rowY = detail.y + detail.height + 6 * u;
   const rowH = Math.min(layout.touch, r.y + r.h - buttonsH - (buttonsH ? pad * 0.8 : 0) - rowY - pad * 0.6);
   const row: Rect = { x: r.x + pad, y: rowY, w: textW, h: Math.max(rowH, 16 * u) };
-  if (req?.kind === 'place') drawTray(ctx, row, pendingObjects(state));
+  if (!play && model.narration) {
+    // Demonstrations and replays have no buttons: the narration takes their place, big.
+    texts.put('req:narration', `“${model.narration}”`, r.x + pad, rowY + 2 * u, {
+      size: fitSize(model.narration, textW, layout.font.title, layout.font.body),
+      color: THEME.focusCss,
+      wrap: textW,
+    });
+  } else if (req?.kind === 'place') drawTray(ctx, row, pendingObjects(state));
   if (req?.kind === 'answer') {
     const n = req.options.length;
     const gap = 6 * u;

@@ -15,6 +15,8 @@ export function attachKeyboard(scene: BoardScene): () => void {
       scene.model.keyContext(scene.layout.grid.cols),
     );
     if (!intent) return;
+    // Any key means keyboard play: show the heap cursor from now on.
+    scene.model.cursorActive = true;
     // Tab, Space and arrows would otherwise move focus or scroll the page.
     e.preventDefault();
     scene.intent(intent);

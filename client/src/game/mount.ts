@@ -92,6 +92,14 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
     const gate = renderOnDemand(game, () => board?.animating ?? true);
     game.scene.add('BoardScene', BoardScene, true, { link });
 
+    // Keyboard users (Tab into the board) see the heap cursor and the placement ghost at once.
+    host.addEventListener('focus', () => {
+      if (host.matches(':focus-visible') && !model.cursorActive) {
+        model.cursorActive = true;
+        board?.invalidate();
+      }
+    });
+
     const observer = new ResizeObserver(() => {
       const s = cssSize();
       const w = Math.round(s.w * pixelRatio);

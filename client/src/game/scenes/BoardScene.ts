@@ -5,7 +5,7 @@
  */
 import * as Phaser from 'phaser';
 import type { Action } from '../../../../shared/sim/types';
-import { type BoardModel, HIGHLIGHT_MS } from '../board-model';
+import { AUTO_LABELS_AT, AUTO_LABELS_AT_COMPACT, type BoardModel, HIGHLIGHT_MS } from '../board-model';
 import { drawArrows } from '../draw-arrows';
 import { drawCard } from '../draw-cards';
 import { drawCursorAndGhost, drawHeap } from '../draw-heap';
@@ -118,6 +118,7 @@ export class BoardScene extends Phaser.Scene {
       heapCells: this.model.heapCells,
     });
     this.model.scrollRow = scrollToShow(this.layout.grid, this.model.cursor, this.model.scrollRow);
+    this.model.autoLabelsAt = this.layout.compact ? AUTO_LABELS_AT_COMPACT : AUTO_LABELS_AT;
   }
 
   invalidate(): void {
@@ -174,6 +175,11 @@ export class BoardScene extends Phaser.Scene {
 
   private redrawLive(): void {
     this.liveDirty = false;
+    // Under a card everything is part of the dimmed picture in the cache.
+    if (this.model.overlay) {
+      this.redraw();
+      return;
+    }
     const ctx = this.context();
     drawCursorAndGhost(ctx);
     drawClock(ctx);
