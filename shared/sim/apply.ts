@@ -8,6 +8,7 @@ import { currentOp } from './cursors';
 import { Draft } from './draft';
 import { emitNewGarbage } from './garbage-watch';
 import { heapLayout, overlapping, rememberLayoutWithout, rememberLayoutWithPlaced, spanOf } from './heap';
+import { own } from './own';
 import { parseAction } from './parse-action';
 import { bindName, popFrame, raiseError } from './program';
 import { analyse, pathFromRoot } from './references';
@@ -31,7 +32,8 @@ function labelOf(d: Draft, id: string): string {
 function push(d: Draft, fn: string): Outcome {
   const { level, request } = d.state;
   const pending = request?.kind === 'push' ? request : null;
-  if (!(fn in level.functions) && pending?.fn !== fn) return malformed(`There is no function called ${fn}.`);
+  const def = own(level.functions, fn);
+  if (!def && pending?.fn !== fn) return malformed(`There is no function called ${fn}.`);
   if (!pending || pending.fn !== fn) {
     const why = pending
       ? `The program is calling ${pending.fn}(), not ${fn}().`
@@ -39,7 +41,7 @@ function push(d: Draft, fn: string): Outcome {
     d.mistake('call-stack', why);
     return null;
   }
-  const frameBytes = level.functions[fn]?.frameBytes ?? level.machine.moduleFrameBytes;
+  const frameBytes = def?.frameBytes ?? level.machine.moduleFrameBytes;
   if (stackBytes(d.state.stack) + frameBytes > level.machine.stackBytes) {
     d.crash(
       'stack-overflow',
@@ -59,9 +61,9 @@ function push(d: Draft, fn: string): Outcome {
   const ctx: MakeContext = { frameIndex: d.depth - 1, pending: [] };
   const args: [string, string][] = [];
   if (op?.op === 'call' && op.args) {
-    const params = level.functions[fn]?.params ?? [];
+    const params = def?.params ?? [];
     const names = [
-      ...params.filter((p) => p in op.args!),
+      ...params.filter((p) => Object.hasOwn(op.args!, p)),
       ...Object.keys(op.args).filter((p) => !params.includes(p)),
     ];
     for (const name of names) args.push([name, makeValue(d, op.args[name]!, `${fn}_${name}`, ctx)]);
@@ -114,7 +116,7 @@ function place(d: Draft, objectId: string, address: number): Outcome {
   rememberLayoutWithPlaced(before, d.state.objects, placed);
   d.emit({ type: 'object-placed', objectId, address });
   const top = d.depth - 1;
-  const name = request.bind[objectId];
+  const name = own(request.bind, objectId);
   if (name) bindName(d, top, name, objectId);
   else if (name === null) d.setTemps([...d.state.temps, objectId]);
   // No longer held as "being made": whether anything else holds it is for the garbage check to see.

@@ -67,7 +67,7 @@ function slip(state: GameState, best: Action, roll: (n: number) => number): Acti
         const victim = roll(layout.ids.length);
         return { ...best, address: layout.starts[victim]! };
       }
-      const size = state.objects[best.objectId]!.size;
+      const size = state.objects[best.objectId]?.size ?? 8;
       const heapBytes = state.level.machine.heapBytes;
       const cells = (heapBytes - spanOf(size)) / 8 + 1;
       return { ...best, address: roll(Math.max(1, cells)) * 8 };

@@ -5,6 +5,7 @@
  */
 import type { Concept } from '../level/schema';
 import { forgetLayout, shareLayout, spanOf } from './heap';
+import { own, setOwn } from './own';
 import { forgetAnalysis } from './references';
 import { forgetStackBytes, rememberStackBytes, stackBytes } from './stack';
 import type { Frame, GameState, Request, SimEvent, SimObject, Tally } from './types';
@@ -77,7 +78,7 @@ export class Draft {
   // ------------------------------------------------------------- objects
 
   object(id: string): SimObject | undefined {
-    return this.s.objects[id];
+    return own(this.s.objects, id);
   }
 
   /**
@@ -96,18 +97,18 @@ export class Draft {
   }
 
   putObject(obj: SimObject): void {
-    const old = this.s.objects[obj.id];
+    const old = own(this.s.objects, obj.id);
     if (
       (old?.address ?? null) !== obj.address ||
       (obj.address !== null && spanOf(old!.size) !== spanOf(obj.size))
     ) {
       this.layoutChanged = true;
     }
-    this.ownObjects()[obj.id] = obj;
+    setOwn(this.ownObjects(), obj.id, obj);
   }
 
   removeObject(id: string): void {
-    if ((this.s.objects[id]?.address ?? null) !== null) this.layoutChanged = true;
+    if ((own(this.s.objects, id)?.address ?? null) !== null) this.layoutChanged = true;
     delete this.ownObjects()[id];
   }
 
@@ -140,7 +141,7 @@ export class Draft {
       const frame = stack[index]!;
       stack[index] = {
         fn: frame.fn,
-        locals: Object.assign({}, frame.locals),
+        locals: { ...frame.locals },
         size: frame.size,
         returnLine: frame.returnLine,
       };
@@ -151,17 +152,17 @@ export class Draft {
 
   /** Notes that a reference to `id` was removed. */
   dropRef(id: string | undefined): void {
-    if (id !== undefined && !this.s.objects[id]?.shelf) this.droppedIds.push(id);
+    if (id !== undefined && !own(this.s.objects, id)?.shelf) this.droppedIds.push(id);
   }
 
   bindLocal(index: number, name: string, objectId: string): void {
-    const old = this.s.stack[index]!.locals[name];
+    const old = own(this.s.stack[index]!.locals, name);
     if (old !== objectId) this.dropRef(old);
-    this.ownFrame(index).locals[name] = objectId;
+    setOwn(this.ownFrame(index).locals, name, objectId);
   }
 
   unbindLocal(index: number, name: string): boolean {
-    const old = this.s.stack[index]!.locals[name];
+    const old = own(this.s.stack[index]!.locals, name);
     if (old === undefined) return false;
     this.dropRef(old);
     delete this.ownFrame(index).locals[name];
@@ -216,13 +217,13 @@ export class Draft {
   }
 
   setAlias(levelId: string, runtimeId: string): void {
-    if ((this.s.aliases[levelId] ?? levelId) === runtimeId) return;
+    if ((own(this.s.aliases, levelId) ?? levelId) === runtimeId) return;
     if (!this.aliasesOwned) {
       this.s.aliases = { ...this.s.aliases };
       this.aliasesOwned = true;
     }
     if (runtimeId === levelId) delete this.s.aliases[levelId];
-    else this.s.aliases[levelId] = runtimeId;
+    else setOwn(this.s.aliases, levelId, runtimeId);
   }
 
   setRequest(request: Request | null): void {

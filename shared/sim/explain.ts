@@ -4,6 +4,7 @@
  */
 import { currentOp, listAt } from './cursors';
 import { spanOf } from './heap';
+import { own } from './own';
 import { analyse, garbageCycles } from './references';
 import { stackBytes } from './stack';
 import type { Action, GameState, ObjectKind } from './types';
@@ -57,14 +58,14 @@ function explainPush(state: GameState, fn: string): string {
   if (request?.kind !== 'push' || request.fn !== fn) {
     return `Nothing is calling ${fn}() right now, so there is no frame to push.`;
   }
-  const frameBytes = functions[fn]?.frameBytes ?? machine.moduleFrameBytes;
+  const frameBytes = own(functions, fn)?.frameBytes ?? machine.moduleFrameBytes;
   if (stackBytes(state.stack) + frameBytes > machine.stackBytes) {
     return `${fn}()'s frame needs ${frameBytes} bytes but the stack is full: pushing it would crash the program.`;
   }
   if (state.stack.length >= machine.recursionLimit) {
     return `The stack already holds ${state.stack.length} frames, Python's limit, so ${fn}() must not get another one.`;
   }
-  const names = [...new Set([...(functions[fn]?.params ?? []), ...localsAhead(state)])];
+  const names = [...new Set([...(own(functions, fn)?.params ?? []), ...localsAhead(state)])];
   const room = names.length > 0 ? `its own space for ${listWords(names)}` : 'its own frame on the stack';
   return `Push a frame for ${fn}(): the call on line ${request.line} needs ${room}.`;
 }
@@ -84,7 +85,7 @@ function explainPop(state: GameState): string {
 }
 
 function explainPlace(state: GameState, objectId: string, address: number): string {
-  const obj = state.objects[objectId];
+  const obj = own(state.objects, objectId);
   if (!obj) return `There is no object called ${objectId}.`;
   const request = state.request;
   if (request?.kind !== 'place' || !request.objectIds.includes(objectId)) {
@@ -99,11 +100,13 @@ function explainPlace(state: GameState, objectId: string, address: number): stri
 }
 
 function explainFree(state: GameState, objectIds: string[]): string {
-  const labels = objectIds.map((id) => state.objects[id]?.label ?? id);
+  const unknown = objectIds.find((id) => !own(state.objects, id));
+  if (unknown) return `There is no object called ${unknown}.`;
+  const labels = objectIds.map((id) => own(state.objects, id)?.label ?? id);
   const analysis = analyse(state);
   const live = objectIds.find((id) => !analysis.garbage.includes(id));
   if (live) {
-    return `${state.objects[live]?.label ?? live} is still in use, so freeing it would leave a dangling pointer and crash.`;
+    return `${own(state.objects, live)?.label ?? live} is still in use, so freeing it would leave a dangling pointer and crash.`;
   }
   const cycles = garbageCycles(state.objects, analysis.garbage).filter((c) =>
     c.some((id) => objectIds.includes(id)),

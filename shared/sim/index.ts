@@ -10,7 +10,7 @@ export { progress } from './progress';
 export { garbage, pathFromRoot, reachable, refcounts } from './references';
 export { type PlayOptions, playLevel, replay } from './replay';
 export { score } from './score';
-export { step } from './step';
+export { step, TICKS_PER_SECOND } from './step';
 export type {
   Action,
   ApplyResult,

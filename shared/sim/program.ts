@@ -6,6 +6,7 @@ import type { NewObject, Op } from '../level/schema';
 import { dropFrom, storeInto } from './containers';
 import { catchingTry, enterNextOp, settle } from './cursors';
 import type { Draft } from './draft';
+import { own, setOwn } from './own';
 import { completeOp, finishIfDone, raisePlace, raiseRequest } from './requests';
 import { stackBytes } from './stack';
 import type { ErrorName, Request } from './types';
@@ -15,8 +16,9 @@ type PlaceRequest = Extract<Request, { kind: 'place' }>;
 
 export function bindName(d: Draft, frameIndex: number, name: string, objectId: string): void {
   const frame = d.frame(frameIndex);
-  if (frame.locals[name] === objectId) return;
-  if (name in frame.locals) d.emit({ type: 'unbound', name, depth: frameIndex });
+  const old = own(frame.locals, name);
+  if (old === objectId) return;
+  if (old !== undefined) d.emit({ type: 'unbound', name, depth: frameIndex });
   d.bindLocal(frameIndex, name, objectId);
   d.emit({ type: 'bound', name, objectId, depth: frameIndex });
 }
@@ -24,7 +26,7 @@ export function bindName(d: Draft, frameIndex: number, name: string, objectId: s
 /** Whether calling `fn` now overflows: the recursion limit, or a frame that would not fit in the stack's bytes. */
 export function callOverflows(d: Draft, fn: string): boolean {
   const { machine, functions } = d.state.level;
-  const frameBytes = functions[fn]?.frameBytes ?? machine.moduleFrameBytes;
+  const frameBytes = own(functions, fn)?.frameBytes ?? machine.moduleFrameBytes;
   return d.depth >= machine.recursionLimit || stackBytes(d.state.stack) + frameBytes > machine.stackBytes;
 }
 
@@ -40,7 +42,7 @@ function runNew(d: Draft, objects: NewObject[], line: number): void {
     if (spec.label && ctx.pending.length > before) d.putObject({ ...d.object(id)!, label: spec.label });
     if (ctx.pending.length > before && ctx.pending.includes(id)) {
       d.setAlias(spec.id, id);
-      bind[id] = spec.bind ?? null;
+      setOwn(bind, id, spec.bind ?? null);
     } else if (spec.bind) {
       bindName(d, top, spec.bind, id);
     } else {

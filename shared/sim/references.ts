@@ -158,11 +158,11 @@ function analyseNow(state: GameState): Analysis {
 export function carryAnalysis(before: GameState, after: GameState, dropped: string[] | null): void {
   if (dropped === null) return;
   const old = analyse(before).garbage;
-  for (const id of old) if (id in after.objects) return;
+  for (const id of old) if (Object.hasOwn(after.objects, id)) return;
   if (dropped.length > 0) {
     const roots = new Set<string>();
     forEachRoot(after, (id) => roots.add(id));
-    for (const id of dropped) if (!roots.has(id) && id in after.objects) return;
+    for (const id of dropped) if (!roots.has(id) && Object.hasOwn(after.objects, id)) return;
   }
   analyses.set(after, NO_GARBAGE);
 }
@@ -259,7 +259,7 @@ export function garbage(state: GameState): { ids: string[]; cycles: string[][] }
 
 /** "Why is this alive?": [frame, name, objectId, ...] ending at `objectId`, or null when unreachable. */
 export function pathFromRoot(state: GameState, objectId: string): string[] | null {
-  if (!state.objects[objectId] || !reachableSet(state).has(objectId)) return null;
+  if (!Object.hasOwn(state.objects, objectId) || !reachableSet(state).has(objectId)) return null;
   const parent = new Map<string, string | null>();
   const rootOf = new Map<string, [string, string]>();
   const queue: string[] = [];

@@ -2,7 +2,7 @@
 import type { Frame } from './types';
 
 /** Stacks shorter than this are summed on the spot: cheaper than a cache lookup. */
-const CACHE_FROM_DEPTH = 48;
+const CACHE_FROM_DEPTH = 128;
 
 const used = new WeakMap<Frame[], number>();
 

@@ -8,6 +8,9 @@ import { runNextOp } from './program';
 import { analyse } from './references';
 import type { GameState, StepResult } from './types';
 
+/** The game clock's default rate: 10 ticks make one second (a level's pace, grace and time limit are in ticks). */
+export const TICKS_PER_SECOND = 10;
+
 export function step(state: GameState): StepResult {
   if (state.status !== 'running') return { state, events: [] };
   const { level } = state;

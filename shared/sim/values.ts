@@ -5,6 +5,7 @@
 import type { ValueSpec } from '../level/schema';
 import type { Draft } from './draft';
 import { bytesLabel, containerLabel, floatLabel, intLabel, strLabel } from './labels';
+import { own } from './own';
 import {
   boolSize,
   bytesSize,
@@ -82,14 +83,15 @@ export function freshId(d: Draft, base: string): string {
 /** What a name means in a frame: its local, else the module's global, else None. */
 export function lookupName(d: Draft, frameIndex: number, name: string): string {
   const frame = d.state.stack[frameIndex];
-  const local = frame?.locals[name];
+  const local = frame ? own(frame.locals, name) : undefined;
   if (local !== undefined) return local;
-  return d.state.stack[0]?.locals[name] ?? ensureObject(d, shelfObjectFor({ none: true })!);
+  const global = d.state.stack[0] ? own(d.state.stack[0].locals, name) : undefined;
+  return global ?? ensureObject(d, shelfObjectFor({ none: true })!);
 }
 
 /** The live object a level object id refers to now (through aliases), or None when it is gone. */
 export function lookupRef(d: Draft, levelId: string): string {
-  const id = d.state.aliases[levelId] ?? levelId;
+  const id = own(d.state.aliases, levelId) ?? levelId;
   return d.object(id) ? id : ensureObject(d, shelfObjectFor({ none: true })!);
 }
 

@@ -37,6 +37,16 @@ describe('apply with bad input', () => {
     expect(r).toMatchObject({ reason: expect.stringMatching(/Not a valid action/) });
   });
 
+  test.each([
+    { type: 'free', objectIds: ['constructor'] },
+    { type: 'free', objectIds: ['__proto__'] },
+    { type: 'place', objectId: 'toString', address: 0 },
+    { type: 'push', fn: 'constructor' },
+    { type: 'push', fn: '__proto__' },
+  ])('%j names something only Object.prototype has: refused, state unchanged', (input) => {
+    expect(apply(ready, input)).toMatchObject({ ok: false, state: ready });
+  });
+
   test('an object whose getter throws is refused, not thrown', () => {
     const evil = Object.defineProperty({}, 'type', {
       enumerable: true,

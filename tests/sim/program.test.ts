@@ -127,6 +127,26 @@ describe('ops that run by themselves', () => {
     expect(s.stack[0]!.locals).toEqual({ a: 'lst', b: 'lst', c: 'lst' });
   });
 
+  test('names and ids that Object.prototype also has are ordinary names', () => {
+    let s = untilRequest(
+      start({
+        program: [
+          { op: 'bind', line: 1, name: 'constructor', value: { int: 1 } },
+          { op: 'new', line: 2, objects: [{ id: 'toString', value: { float: 1.5 }, bind: '__proto__' }] },
+          { op: 'bind', line: 3, name: 'copy', value: { name: 'valueOf' } },
+          { op: 'bind', line: 4, name: 'again', value: { ref: 'toString' } },
+        ],
+      }),
+    ).state;
+    expect(s.stack[0]!.locals).toEqual({ constructor: 'int:1' });
+    ({ state: s } = act(s, { type: 'place', objectId: 'toString', address: 0 }));
+    s = ticks(s, 3).state;
+    expect(Object.keys(s.stack[0]!.locals)).toEqual(['constructor', '__proto__', 'copy', 'again']);
+    expect(s.stack[0]!.locals).toMatchObject({ copy: 'None', again: 'toString' });
+    expect(Object.getPrototypeOf(s.stack[0]!.locals)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(s.stack[0]!.locals))).toEqual(s.stack[0]!.locals);
+  });
+
   test('rebinding a name drops the old reference and binds the new one', () => {
     const r = ticks(
       start({
