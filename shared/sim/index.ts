@@ -2,6 +2,7 @@
 export { apply } from './apply';
 export { type AutoplayerOptions, bestAction, createAutoplayer, type Player } from './autoplayer';
 export { createGame } from './create-game';
+export { currentOp } from './cursors';
 export { ADDRESS_BASE, explainAction, formatAddress } from './explain';
 export { hash } from './hash';
 export { CELL_BYTES, freeRuns, spanOf } from './heap';
