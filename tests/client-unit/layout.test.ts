@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Rect } from '../../client/src/game/heap-grid';
-import { computeLayout, prefersCompact } from '../../client/src/game/layout';
+import { computeLayout, prefersCompact, share } from '../../client/src/game/layout';
 
 function within(inner: Rect, outer: { width: number; height: number }) {
   expect(inner.x).toBeGreaterThanOrEqual(0);
@@ -27,6 +27,8 @@ describe.each([
   { name: 'full HD', width: 1920, height: 1080, pixelRatio: 1 },
   { name: 'phone 390×844 at 2×', width: 780, height: 1688, pixelRatio: 2 },
   { name: 'small phone 360×640 at 3×', width: 1080, height: 1920, pixelRatio: 3 },
+  { name: 'phone, board in a 390×600 box', width: 780, height: 1200, pixelRatio: 2 },
+  { name: 'phone, board in a 360×480 box', width: 720, height: 960, pixelRatio: 2 },
 ])('$name', ({ width, height, pixelRatio }) => {
   const layout = computeLayout({ width, height, pixelRatio, heapCells: 512 });
   const panels = [
@@ -61,5 +63,31 @@ describe.each([
   test('on a phone the stack sits above the heap', () => {
     if (layout.compact) expect(layout.stack.y + layout.stack.h).toBeLessThanOrEqual(layout.heap.y);
     else expect(layout.stack.x + layout.stack.w).toBeLessThanOrEqual(layout.heap.x);
+  });
+});
+
+describe('sharing a short column', () => {
+  const parts = { top: { min: 20, want: 40 }, heap: { min: 100, want: 0 }, bottom: { min: 30, want: 50 } };
+
+  test('room to spare: everyone gets what they want and the heap the rest', () => {
+    expect(share(parts, 400, 0)).toEqual({ top: 40, heap: 310, bottom: 50 });
+  });
+
+  test('a little short: the others give up slack in proportion, the heap keeps its minimum', () => {
+    const h = share(parts, 170, 0);
+    expect(h.heap).toBe(100);
+    expect(h.top + h.bottom).toBeCloseTo(70);
+    expect(h.top).toBeCloseTo(20 + 20 * (20 / 40));
+  });
+
+  test('below every minimum: all shrink alike, and the total still fits', () => {
+    const h = share(parts, 75, 0);
+    expect(h.top + h.heap + h.bottom).toBeCloseTo(75);
+    expect(h.heap / h.top).toBeCloseTo(5);
+  });
+
+  test('gaps are taken off first', () => {
+    const h = share(parts, 400, 10);
+    expect(h.top + h.heap + h.bottom).toBe(370);
   });
 });

@@ -97,20 +97,29 @@ function drawFrames(ctx: DrawContext, stack: Frame[], area: Rect): LocalAnchor[]
     return { frame, depth, chips, rows };
   };
   const heightOf = (p: Placed) => head + (p.rows - 1) * (chipH + gap) + gap;
-  // Bottom-up: <module> first, then from the top of the stack down while there is room.
+  // The top of the stack matters most: it is shown first, then `<module>` at the bottom,
+  // then more frames downward while there is room; the rest fold into one band.
   const plans = stack.map((f, i) => plan(f, i));
   const shown: Placed[] = [];
-  let room = area.h;
-  const bottom = plans[0];
-  if (bottom) room -= heightOf(bottom) + gap;
   const band = Math.round(size * 1.8);
+  const fits = (used: number) => used <= area.h;
+  let bottom: Placed | undefined = plans[0];
+  let used = 0;
   let top = plans.length - 1;
-  while (top >= 1 && room - heightOf(plans[top]!) - gap >= (top > 1 ? band + gap : 0)) {
-    room -= heightOf(plans[top]!) + gap;
+  if (top >= 1) {
+    shown.unshift(plans[top]!);
+    used += heightOf(plans[top]!) + gap;
+    top--;
+  }
+  if (bottom && !fits(used + heightOf(bottom) + gap + (top >= 1 ? band + gap : 0))) bottom = undefined;
+  if (bottom) used += heightOf(bottom) + gap;
+  while (top >= 1 && fits(used + heightOf(plans[top]!) + gap + (top > 1 ? band + gap : 0))) {
+    used += heightOf(plans[top]!) + gap;
     shown.unshift(plans[top]!);
     top--;
   }
-  const folded = top; // frames 1..top are folded
+  // Frames 1..top are folded (and 0 too when even `<module>` had no room).
+  const folded = top + (bottom || plans.length === 0 ? 0 : 1);
   const anchors: LocalAnchor[] = [];
   let y = area.y + area.h;
   const path = model.why()?.path ?? null;

@@ -96,21 +96,33 @@ function compactLayout({ width, height, pixelRatio, heapCells }: LayoutInput): B
   const unit = Math.max(pixelRatio * 0.92, Math.min(width / 390, height / 760));
   const pad = Math.round(6 * unit);
   const w = width - 2 * pad;
-  const hudH = Math.round(40 * unit);
-  const sourceH = Math.round(Math.min(112 * unit, height * 0.15));
-  const requestH = Math.round(150 * unit);
-  const stackH = Math.round(Math.min(150 * unit, height * 0.19));
-  const shelfH = Math.round(46 * unit);
-  const infoH = Math.round(50 * unit);
-  let y = hudH + pad;
-  const source: Rect = { x: pad, y, w, h: sourceH };
-  y += sourceH + pad;
-  const request: Rect = { x: pad, y, w, h: requestH };
-  y += requestH + pad;
-  const stack: Rect = { x: pad, y, w, h: stackH };
-  y += stackH + pad;
-  const heapBottom = height - infoH - shelfH - pad;
-  const heap: Rect = { x: pad, y, w, h: Math.max(Math.round(80 * unit), heapBottom - y - pad) };
+  const touch = Math.round(Math.max(44 * pixelRatio, 44 * unit));
+  // One column, top to bottom. Each part has the height it would like and the least it can
+  // live with; on a short screen (or a short box in the page) they give way in proportion.
+  const parts = {
+    hud: { min: 34, want: 40 },
+    source: { min: 52, want: Math.min(112, (height / unit) * 0.15) },
+    request: { min: 96 + touch / unit, want: 150 },
+    stack: { min: 92, want: Math.min(150, (height / unit) * 0.19) },
+    heap: { min: 110, want: 0 },
+    shelf: { min: 36, want: 46 },
+    info: { min: 40, want: 50 },
+  };
+  const heights = share(parts, height / unit - pad / unit, pad / unit);
+  const px = (n: number) => Math.round(n * unit);
+  let y = 0;
+  const next = (h: number, inset = true): Rect => {
+    const r = { x: inset ? pad : 0, y, w: inset ? w : width, h: px(h) };
+    y += px(h) + pad;
+    return r;
+  };
+  const hud = next(heights.hud, false);
+  const source = next(heights.source);
+  const request = next(heights.request);
+  const stack = next(heights.stack);
+  const heap = next(heights.heap);
+  const shelf = next(heights.shelf);
+  const info = { x: pad, y, w, h: Math.max(px(heights.info) - pad / 2, height - y - pad / 2) };
   const font = fonts(unit, true);
   return {
     width,
@@ -118,17 +130,52 @@ function compactLayout({ width, height, pixelRatio, heapCells }: LayoutInput): B
     compact: true,
     unit,
     font,
-    touch: Math.round(Math.max(44 * pixelRatio, 44 * unit)),
+    touch,
     pad,
-    hud: { x: 0, y: 0, w: width, h: hudH },
+    hud,
     source,
     request,
     stack,
     heap,
     grid: heapGridIn(heap, heapCells, font.small, unit),
-    shelf: { x: pad, y: heap.y + heap.h + pad, w, h: shelfH },
-    info: { x: pad, y: height - infoH, w, h: infoH - pad / 2 },
+    shelf,
+    info,
   };
+}
+
+/**
+ * Share `total` design pixels (less a gap after each part) among parts: every part gets
+ * what it wants and the heap takes what is left; when that does not fit, each part gives
+ * up a share of its slack (want - min) until it does, and below the minimums all shrink.
+ */
+export function share<K extends string>(
+  parts: Record<K, { min: number; want: number }>,
+  total: number,
+  gap: number,
+): Record<K, number> {
+  const keys = Object.keys(parts) as K[];
+  const room = total - gap * keys.length;
+  const heapKey = 'heap' as K;
+  const others = keys.filter((k) => k !== heapKey);
+  const wanted = others.reduce((n, k) => n + parts[k].want, 0);
+  const out = {} as Record<K, number>;
+  const heapMin = parts[heapKey]?.min ?? 0;
+  if (wanted + heapMin <= room) {
+    for (const k of others) out[k] = parts[k].want;
+    out[heapKey] = room - wanted;
+    return out;
+  }
+  const mins = keys.reduce((n, k) => n + parts[k].min, 0);
+  const slack = others.reduce((n, k) => n + (parts[k].want - parts[k].min), 0);
+  if (mins <= room && slack > 0) {
+    const keep = (room - mins) / slack;
+    for (const k of others) out[k] = parts[k].min + (parts[k].want - parts[k].min) * keep;
+    out[heapKey] = heapMin;
+    return out;
+  }
+  const scale = room / mins;
+  for (const k of keys) out[k] = parts[k].min * scale;
+  return out;
 }
 
 /** The heap grid inside its panel: a header line for the title, an address gutter on the left. */
