@@ -5,6 +5,7 @@ import {
   pendingObjects,
   starString,
   starsInReach,
+  withoutTitle,
 } from '../../client/src/game/describe';
 import { cycleState, midStackState } from '../../client/src/game/fixtures';
 
@@ -52,5 +53,18 @@ describe('stars and clock', () => {
     expect(clockText(null)).toBe('');
     expect(clockText(65.7)).toBe('1:05');
     expect(clockText(-3)).toBe('0:00');
+  });
+});
+
+describe('crash cards', () => {
+  test('a message that repeats the card title drops the echo', () => {
+    expect(withoutTitle('Dangling pointer: [1, 2] was still in use.', 'Dangling pointer')).toBe(
+      '[1, 2] was still in use.',
+    );
+    expect(
+      withoutTitle('Segmentation fault: the frame of f() did not fit.', 'Segmentation fault: stack overflow'),
+    ).toBe('The frame of f() did not fit.');
+    expect(withoutTitle('Out of room: nothing fits.', 'MemoryError')).toBe('Out of room: nothing fits.');
+    expect(withoutTitle('No colon here', 'MemoryError')).toBe('No colon here');
   });
 });

@@ -292,7 +292,8 @@ export class BoardModel {
     if (path) {
       const [fn, local, ...ids] = path;
       const chain = ids.map((x) => state.objects[x]?.label ?? x).join(' → ');
-      const root = local?.startsWith('(') ? `${fn}() ${local}` : `${fn}() → ${local}`;
+      const frameName = fn === '<module>' ? '<module>' : `${fn}()`;
+      const root = local?.startsWith('(') ? `${frameName} ${local}` : `${frameName} → ${local}`;
       return { path, text: `Why is ${name} alive? ${root} → ${chain}` };
     }
     const cycle = this.views?.cycleOf.get(id);

@@ -113,6 +113,16 @@ export const CRASH_TEXT: Record<CrashKind, CrashText> = {
   },
 };
 
+/** "Dangling pointer: x was still in use" under the title "Dangling pointer" loses its echo. */
+export function withoutTitle(message: string, title: string): string {
+  const colon = message.indexOf(': ');
+  if (colon < 0) return message;
+  const head = message.slice(0, colon).toLowerCase();
+  if (!title.toLowerCase().includes(head)) return message;
+  const rest = message.slice(colon + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export interface StarsInReach {
   stars: 0 | 1 | 2 | 3;
   /** Score needed for the next star, or null when all three are won. */

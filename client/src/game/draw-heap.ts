@@ -234,9 +234,10 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
     }
   }
   if (marked) {
-    texts.put(`mark:${obj.id}`, '✓ free', first.x + 3 * u, first.y - 1 * u, {
+    texts.put(`mark:${obj.id}`, '✓ free', first.x + first.w - 3 * u, first.y + first.h - 2 * u, {
       size: layout.font.small * 0.9,
       bold: true,
+      originX: 1,
       originY: 1,
       color: '#000000',
       background: '#ffffff',
