@@ -19,46 +19,76 @@ function refuse(seq: number, code: RefusalCode, reason: string, seat: Seat): Act
   return { seq, accepted: false, code, reason, tick: state?.tick ?? 0, hash: state ? stateHash(state) : '' };
 }
 
+/**
+ * Acks leave in the order the actions came: a refusal answered at once still waits for
+ * the log write of an earlier accepted action, so a client can trust the order.
+ */
 export async function handleAction(room: Room, seat: Seat, payload: ActionPayload): Promise<ActionAck> {
+  const before = seat.acksWritten;
+  const { ack, written } = decide(room, seat, payload);
+  const done = written ? Promise.all([before, written]) : before;
+  seat.acksWritten = done.then(
+    () => undefined,
+    () => undefined,
+  );
+  await done;
+  return ack;
+}
+
+function decide(
+  room: Room,
+  seat: Seat,
+  payload: ActionPayload,
+): { ack: ActionAck; written: Promise<void> | null } {
   const { seq } = payload;
   const game = seat.game;
   const setup = room.setup;
   if (!game || !setup || room.record.phase !== 'running') {
-    return refuse(seq, RefusalCode.NotRunning, 'No round is running for you right now.', seat);
-  }
-  if (seq <= game.lastSeq)
-    return refuse(seq, RefusalCode.StaleSeq, `Sequence ${seq} was already used.`, seat);
-  const now = room.now();
-  if (!seat.limiter.take(now))
-    return refuse(seq, RefusalCode.RateLimited, 'Too many actions: slow down a little.', seat);
-  const outcome = game.apply(payload.action, seq, room.roundTick(now), room.limitTick(seat));
-  if (outcome.kind === 'over') {
     return {
-      seq,
-      accepted: false,
-      code: RefusalCode.GameOver,
-      reason: 'This attempt is over.',
-      tick: outcome.tick,
-      hash: outcome.hash,
+      ack: refuse(seq, RefusalCode.NotRunning, 'No round is running for you right now.', seat),
+      written: null,
     };
   }
-  await room.log.append(setup.round, seat.record.id, outcome.logged);
+  if (seq <= game.lastSeq) {
+    return {
+      ack: refuse(seq, RefusalCode.StaleSeq, `Sequence ${seq} was already used.`, seat),
+      written: null,
+    };
+  }
+  const now = room.now();
+  if (!seat.limiter.take(now)) {
+    return {
+      ack: refuse(seq, RefusalCode.RateLimited, 'Too many actions: slow down a little.', seat),
+      written: null,
+    };
+  }
+  const outcome = game.apply(payload.action, seq, room.roundTick(now), room.limitTick(seat));
+  if (outcome.kind === 'over') {
+    const reason = 'This attempt is over.';
+    return {
+      ack: {
+        seq,
+        accepted: false,
+        code: RefusalCode.GameOver,
+        reason,
+        tick: outcome.tick,
+        hash: outcome.hash,
+      },
+      written: null,
+    };
+  }
+  const written = room.log.append(setup.round, seat.record.id, outcome.logged);
   const outOfStep = payload.tick !== undefined && Math.abs(payload.tick - outcome.tick) > OUT_OF_STEP_TICKS;
   if (outOfStep && now - seat.lastResyncAt >= RESYNC_INTERVAL_MS) {
     // The client's clock has drifted from the game: set it straight right after the ack.
     seat.lastResyncAt = now;
-    setImmediate(() => sendSnapshot(room, seat));
+    written.then(() => setImmediate(() => sendSnapshot(room, seat))).catch(() => undefined);
   }
-  return outcome.accepted
-    ? { seq, accepted: true, tick: outcome.tick, hash: outcome.hash }
-    : {
-        seq,
-        accepted: false,
-        code: RefusalCode.Rejected,
-        reason: outcome.reason,
-        tick: outcome.tick,
-        hash: outcome.hash,
-      };
+  const { tick, hash } = outcome;
+  const ack: ActionAck = outcome.accepted
+    ? { seq, accepted: true, tick, hash }
+    : { seq, accepted: false, code: RefusalCode.Rejected, reason: outcome.reason, tick, hash };
+  return { ack, written };
 }
 
 /** After a crash, a fresh attempt with the time that is left; the best attempt counts. */

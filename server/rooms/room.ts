@@ -39,6 +39,8 @@ export interface Seat {
   limiter: TokenBucket;
   /** When the last out-of-step snapshot was pushed, so a lagging client is not flooded with them. */
   lastResyncAt: number;
+  /** Settles when every ack so far may be sent: acks leave in order. */
+  acksWritten: Promise<void>;
 }
 
 /** A finished run kept for replays: the best attempt of a player in a round. */
@@ -127,6 +129,7 @@ export class Room {
         this.now(),
       ),
       lastResyncAt: 0,
+      acksWritten: Promise.resolve(),
     };
     this.seats.set(record.id, seat);
     return seat;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { stateHash } from '../../server/game/state-hash';
+import { MemoryRoomStore } from '../../server/store/memory-store';
 import { ClientEvent as E, ErrorCode } from '../../shared/protocol';
 import { bestAction, replay as replayRun, score } from '../../shared/sim';
 import { Harness } from './helpers/harness';
@@ -53,6 +54,27 @@ describe('actions and acknowledgements', () => {
     const stale = await s.ok(E.Action, { seq: 1, action: { type: 'pop' } });
     expect(stale).toMatchObject({ accepted: false, code: 'stale-seq' });
     await s.fails(E.Action, { seq: 2, action: { type: 'push' } }, ErrorCode.BadPayload);
+  });
+
+  test('acks leave in order, even when a refusal is ready before an earlier write', async () => {
+    const store = new MemoryRoomStore({ ttlSeconds: 3600 });
+    const append = store.appendActions.bind(store);
+    store.appendActions = async (...args) => {
+      await new Promise((r) => setTimeout(r, 30)); // a slow store
+      return append(...args);
+    };
+    const h = new Harness({ store });
+    const { host, created } = await h.host();
+    const { student } = await h.join(created.code);
+    await host.ok(E.StartRound);
+    await h.advance(200);
+    const order: number[] = [];
+    const first = student.act({ type: 'push', fn: 'a' }).then((ack) => order.push(ack.seq));
+    const stale = student
+      .ok(E.Action, { seq: 1, action: { type: 'pop' } })
+      .then((ack) => order.push(ack.seq * 10));
+    await Promise.all([first, stale]);
+    expect(order).toEqual([1, 10]);
   });
 
   test('more than 20 actions a second are refused, not fatal', async () => {
