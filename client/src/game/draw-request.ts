@@ -5,7 +5,7 @@
 import type { SimObject } from '../../../shared/sim/types';
 import { urgent } from './board-model';
 import { describeRequest, pendingObjects } from './describe';
-import { button, type DrawContext, marker, panel } from './draw-kit';
+import { type ButtonSpec, button, type DrawContext, marker, panel } from './draw-kit';
 import { formatBytes, type Rect } from './heap-grid';
 import { KIND_STYLE, THEME } from './palette';
 import { ellipsize, monoFit } from './text-pool';
@@ -59,7 +59,9 @@ export function drawRequest(ctx: DrawContext): void {
     const gap = 6 * u;
     const cols = askOnPhone && n > 2 ? 2 : n;
     const lines = Math.ceil(n / cols);
-    const w = (row.w - gap * (cols - 1)) / cols;
+    // On a phone the free button stays beside the options: garbage may appear mid-question.
+    const freeW = askOnPhone && play ? Math.round(row.w * 0.22) : 0;
+    const w = (row.w - freeW - gap * (cols - (freeW ? 0 : 1))) / cols;
     const h = askOnPhone ? (r.y + r.h - pad * 0.6 - row.y - gap * (lines - 1)) / lines : row.h;
     req.options.forEach((opt, i) => {
       const x = row.x + (i % cols) * (w + gap);
@@ -77,18 +79,21 @@ export function drawRequest(ctx: DrawContext): void {
         },
       );
     });
+    if (freeW) {
+      const area = { x: row.x + row.w - freeW, y: row.y, w: freeW, h: lines * h + (lines - 1) * gap };
+      button(ctx, g.panels, area, actionSpecs(ctx)[3]!);
+    }
   }
   if (play && !askOnPhone) drawButtons(ctx, buttonsW, buttonsH);
 }
 
-function drawButtons(ctx: DrawContext, buttonsW: number, buttonsH: number): void {
-  const { layout, model, g } = ctx;
-  const r = layout.request;
-  const u = layout.unit;
+/** The four action buttons: what each would do now, and whether it answers the request. */
+function actionSpecs(ctx: DrawContext): ButtonSpec[] {
+  const { model } = ctx;
   const req = model.state?.request ?? null;
   const fn = req?.kind === 'push' ? req.fn : (model.keyContext(1).fallbackFn ?? '');
   const marked = model.selection.length;
-  const specs = [
+  return [
     {
       name: 'push',
       label: 'push',
@@ -119,6 +124,13 @@ function drawButtons(ctx: DrawContext, buttonsW: number, buttonsH: number): void
       hot: marked > 0,
     },
   ];
+}
+
+function drawButtons(ctx: DrawContext, buttonsW: number, buttonsH: number): void {
+  const { layout, g } = ctx;
+  const r = layout.request;
+  const u = layout.unit;
+  const specs = actionSpecs(ctx);
   const gap = 6 * u;
   if (layout.compact) {
     const w = (r.w - 2 * layout.pad * 1.5 - gap * 3) / 4;
