@@ -157,6 +157,12 @@ export class BoardModel {
       case 'complete':
         this.info = { text: 'Level complete.', tone: 'good' };
         break;
+      case 'objects-freed':
+        this.info = {
+          text: `Freed ${e.objectIds.length} ${e.objectIds.length === 1 ? 'object' : 'objects'}: ${e.bytes} B back on the heap.`,
+          tone: 'good',
+        };
+        break;
       default:
         break;
     }

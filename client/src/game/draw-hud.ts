@@ -108,9 +108,8 @@ export function drawInfo(ctx: DrawContext): void {
   const width = r.w - layout.pad - markW - layout.pad;
   // One line at body size if it fits, else smaller type on two lines.
   const oneLine = text.length * layout.font.body * 0.52 <= width;
-  const size = oneLine
-    ? layout.font.body
-    : Math.max(layout.font.small * 0.95, Math.min(layout.font.body, r.h / 2.5));
+  const twoLines = Math.min(layout.font.body, r.h / 2.6, (width * 2 * 0.9) / (text.length * 0.52));
+  const size = oneLine ? layout.font.body : Math.max(layout.font.small * 0.85, twoLines);
   texts.put('info:mark', tone.mark, r.x + layout.pad, r.y + r.h / 2, {
     size: layout.font.body * 1.2,
     bold: true,
