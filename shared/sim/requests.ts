@@ -46,12 +46,19 @@ export function isOutOfMemory(d: Draft, request: PlaceRequest): boolean {
   return stuck && analyse(d.state).garbage.length === 0;
 }
 
-/** Re-evaluates a place request's MemoryError flag after the heap changed. */
+/**
+ * Re-evaluates a place request's MemoryError flag after the heap changed. A flip is the
+ * same request changing (`request-changed`), not a new one: listeners counting `request`
+ * events count requests.
+ */
 export function refreshOutOfMemory(d: Draft): void {
   const request = d.state.request;
   if (request?.kind !== 'place') return;
   const outOfMemory = isOutOfMemory(d, request);
-  if (outOfMemory !== request.outOfMemory) raiseRequest(d, { ...request, outOfMemory });
+  if (outOfMemory === request.outOfMemory) return;
+  const changed: PlaceRequest = { ...request, outOfMemory };
+  d.setRequest(changed);
+  d.emit({ type: 'request-changed', request: changed });
 }
 
 export function raisePlace(

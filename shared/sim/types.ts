@@ -128,7 +128,13 @@ export interface TimedAction {
 
 export type SimEvent =
   | { type: 'line'; line: number }
+  /** A new request: raised exactly once per request (count these to count requests). */
   | { type: 'request'; request: Request }
+  /**
+   * The pending request changed without a new one being raised: a place request's
+   * `outOfMemory` flag flipped because the heap changed (garbage freed, an object placed).
+   */
+  | { type: 'request-changed'; request: Request }
   | { type: 'frame-pushed'; fn: string; depth: number }
   | { type: 'frame-popped'; fn: string; depth: number }
   | { type: 'object-created'; objectId: string }

@@ -231,6 +231,44 @@ describe('MemoryError', () => {
     });
     expect(r.state.status).toBe('complete');
   });
+
+  test('a place request whose MemoryError flag flips is changed, not raised again', () => {
+    // Freeing the garbage that kept the request hopeful leaves no run big enough for `big`.
+    let s = start({
+      machine: { heapBytes: 128 },
+      preplaced: [
+        { object: { id: 'junk', value: { float: 1.5 } }, address: 0 },
+        { object: { id: 'keep', value: { float: 2.5 }, bind: 'keep' }, address: 56 },
+      ],
+      program: [{ op: 'new', line: 1, objects: [{ id: 'big', value: { bytes: 80 }, bind: 'big' }] }],
+    });
+    const raised = untilRequest(s);
+    s = raised.state;
+    expect(raised.events.filter((e) => e.type === 'request')).toHaveLength(1);
+    expect(s.request).toMatchObject({ kind: 'place', outOfMemory: false });
+    const freed = act(s, { type: 'free', objectIds: ['junk'] });
+    expect(freed.state.request).toMatchObject({ kind: 'place', objectIds: ['big'], outOfMemory: true });
+    expect(freed.events.filter((e) => e.type === 'request')).toEqual([]);
+    expect(freed.events).toContainEqual({ type: 'request-changed', request: freed.state.request });
+    // Placing one of two objects badly flips it too.
+    let two = start({
+      machine: { heapBytes: 128 },
+      program: [
+        {
+          op: 'new',
+          line: 1,
+          objects: [
+            { id: 'p', value: { float: 0.5 }, bind: 'p' },
+            { id: 'q', value: { bytes: 60 }, bind: 'q' },
+          ],
+        },
+      ],
+    });
+    two = untilRequest(two).state;
+    const placed = act(two, { type: 'place', objectId: 'p', address: 48 });
+    expect(placed.state.request).toMatchObject({ objectIds: ['q'], outOfMemory: true });
+    expect(placed.events.map((e) => e.type)).toEqual(['object-placed', 'bound', 'request-changed']);
+  });
 });
 
 describe('freeing', () => {
