@@ -1,28 +1,44 @@
 /**
  * The game board: everything drawn in Phaser, plus the local loops for solo play,
- * replays and demonstrations. The shell mounts it with `mountBoard` and feeds it states.
+ * replays and demonstrations. The shell mounts it with `mountBoard` and feeds it states;
+ * the board turns input into simulator actions and never changes a state itself.
  *
- *   const board = await mountBoard(el, { mode: 'play', onAction: (a) => net.send(a) });
+ * Live play (the shell owns the network and the prediction):
+ *
+ *   const board = await mountBoard(el, { mode: 'play', onAction: (a) => net.send(a), onRestart });
  *   board.setState(state, events);           // after every prediction or server snapshot
  *   board.setClock({ secondsLeft: 42, paused: false });
+ *   board.flash('That cell is taken.');      // one sentence about a refused action
  *
  * Solo play (the loop owns the clock; the simulator owns the rules):
  *
- *   const board = await mountBoard(el, { mode: 'play' });
- *   const game = new LocalGame(level, seed, board);   // attaches itself to the board's input
+ *   const board = await mountBoard(el, { mode: 'play', onNext });
+ *   const game = new LocalGame(level, seed, board);   // attaches itself via board.setHandlers
  *   game.onEnd((state, actions) => saveRun(state, actions));
- *   await game.start();                               // shows the intro card, then runs
+ *   await game.start();                               // intro card, then 10 ticks a second
  *
- * Test hook: once the board's scene is ready, `window.__arena.board` holds a read-only
- * `BoardTestHook` (see `types.ts`):
- *   { ready: true, mode, state, cellToScreen(offset), objectScreenPos(id), buttonScreenPos(name) }
- * Positions are page pixels, ready for `page.mouse.click(x, y)`. `state` is the latest
- * state given to `setState`. Button names: push, pop, raise, free, answer-0..3, start,
- * retry, next, help, labels, pending-0.. (the objects of a place request).
- * Keyboard: arrows move the heap cursor, Enter places, P push, O pop, R raise
- * RecursionError (MemoryError during a place request), M raise MemoryError, 1-4 answer
- * (or pick the pending object), Tab / Shift+Tab cycle objects, Space select, F free the
- * selection, L arrows/labels, ? help, Esc close / clear.
+ * Replays and demonstrations: `new ReplayPlayer(level, seed, actions, board)` (play, pause,
+ * stepOnce, seek, tick, length, onChange) and `new DemoPlayer(level, seed, board)` (play,
+ * pause; narration via `explainAction`). Mount those boards with mode 'replay' / 'demo'.
+ * `narrate(events, state)` gives sentences for an ARIA live region.
+ *
+ * Test hook: once the scene is ready, `window.__arena.board` is a read-only `BoardTestHook`
+ * (see `types.ts`): { ready: true, mode, state, cellToScreen(offset), objectScreenPos(id),
+ * buttonScreenPos(name) }. Positions are page (document) pixels; `state` is the latest state
+ * given to `setState`. Button names: push, pop, raise, free, answer-0..3, start, retry,
+ * next, close, help, labels, pending-0.. (the objects of a place request). A button that is
+ * disabled or covered by a card reports null. `objectScreenPos` finds heap objects, shelf
+ * objects and pending objects.
+ *
+ * Input: drag a pending object onto the heap (or tap a free cell); tap an object to mark it
+ * for freeing and see why it is alive; buttons for the rest. Keys (the board's element must
+ * have focus; clicking it gives focus): arrows move the heap cursor, Enter places, P push,
+ * O pop, R raise (RecursionError, or MemoryError during a place request), M MemoryError,
+ * 1-4 answer (or pick the pending object), Tab / Shift+Tab move between heap objects, Space
+ * marks, F frees the marks (or the focused object), L arrows/labels, ? help, Esc close/clear.
+ *
+ * Look at it: `harness.html?view=play|intro|watch|replay|demo|cycle|crowded|crash|outro|ask|overflow|auto`
+ * (`&level=N` for a level of the pack, `&tick=T` with `auto`, `&help=1`, `&still=1` for reduced motion).
  */
 export { DemoPlayer } from './demo-player';
 export { LocalGame } from './local-game';

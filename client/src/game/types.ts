@@ -65,8 +65,8 @@ export interface BoardTestHook {
   /** Centre of an object: on the heap, on the shelf, or in the pending-request tray. */
   objectScreenPos(id: string): { x: number; y: number } | null;
   /**
-   * Centre of a visible button, or null when it is not drawn now. Names: `push`, `pop`,
-   * `raise`, `free`, `answer-0` … `answer-3`, `start`, `retry`, `next`, `help`, `labels`,
+   * Centre of a visible, enabled button, or null when it is not drawn now (or a card covers it). Names: `push`, `pop`,
+   * `raise`, `free`, `answer-0` … `answer-3`, `start`, `retry`, `next`, `close`, `help`, `labels`,
    * `pending-0` … (the objects of a place request, in order).
    */
   buttonScreenPos(name: string): { x: number; y: number } | null;
