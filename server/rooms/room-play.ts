@@ -4,7 +4,7 @@
  * written to the action log, and only then acknowledged.
  */
 import type { ActionAck, ActionPayload, SnapshotView } from '../../shared/protocol';
-import { ErrorCode, OUT_OF_STEP_TICKS, RefusalCode } from '../../shared/protocol';
+import { ErrorCode, OUT_OF_STEP_LAG_TICKS, OUT_OF_STEP_TICKS, RefusalCode } from '../../shared/protocol';
 import { stateHash } from '../game/state-hash';
 import type { Room, Seat } from './room';
 import { sendSnapshot } from './room-broadcast';
@@ -78,7 +78,8 @@ function decide(
     };
   }
   const written = room.log.append(setup.round, seat.record.id, outcome.logged);
-  const outOfStep = payload.tick !== undefined && Math.abs(payload.tick - outcome.tick) > OUT_OF_STEP_TICKS;
+  const drift = payload.tick === undefined ? 0 : payload.tick - outcome.tick;
+  const outOfStep = drift > OUT_OF_STEP_TICKS || drift < -OUT_OF_STEP_LAG_TICKS;
   if (outOfStep && now - seat.lastResyncAt >= RESYNC_INTERVAL_MS) {
     // The client's clock has drifted from the game: set it straight right after the ack.
     seat.lastResyncAt = now;

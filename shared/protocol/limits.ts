@@ -25,5 +25,11 @@ export const PLAYLIST_MAX_ROUNDS = 30;
 export const SOLO_MAX_ACTIONS = 2000;
 /** Players in one room. */
 export const ROOM_MAX_PLAYERS = 200;
-/** A client whose predicted tick is further than this from the server's is sent a snapshot. */
+/**
+ * A client is sent a snapshot when its predicted tick (sent with each action) is ahead of
+ * the server's by more than this — its clock is wrong, since an action cannot arrive
+ * before it was sent — or behind by more than `OUT_OF_STEP_LAG_TICKS`: a slow network
+ * alone should not bring a stream of snapshots.
+ */
 export const OUT_OF_STEP_TICKS = 10;
+export const OUT_OF_STEP_LAG_TICKS = 30;

@@ -30,18 +30,27 @@ describe('actions and acknowledgements', () => {
     ]);
   });
 
-  test('a client far out of step gets a snapshot after its ack', async () => {
+  test('a client far out of step gets a snapshot after its ack, at most every 2 s', async () => {
     const { h, code, students } = await running();
     const s = students[0]!;
-    await h.advance(3_000);
-    await s.act({ type: 'push', fn: 'a' }, 30);
-    await new Promise((r) => setImmediate(r));
-    expect(h.outbox.forPlayer(code, s.playerId, 'game:snapshot')).toHaveLength(1); // only the round start
-    await s.act({ type: 'pop' }, 2);
-    await new Promise((r) => setImmediate(r));
-    const snapshots = h.outbox.forPlayer(code, s.playerId, 'game:snapshot');
-    expect(snapshots).toHaveLength(2);
-    expect(snapshots[1]).toMatchObject({ lastSeq: 2 });
+    const snapshots = () => h.outbox.forPlayer(code, s.playerId, 'game:snapshot');
+    const later = () => new Promise((r) => setTimeout(r, 5));
+    await h.advance(4_000); // server tick 40
+    await s.act({ type: 'push', fn: 'a' }, 40);
+    await s.act({ type: 'pop' }, 15); // 2.5 s behind: a slow network, no snapshot
+    await later();
+    expect(snapshots()).toHaveLength(1); // only the round start
+    await s.act({ type: 'pop' }, 5); // 3.5 s behind
+    await later();
+    expect(snapshots()).toHaveLength(2);
+    expect(snapshots()[1]).toMatchObject({ lastSeq: 3 });
+    await s.act({ type: 'pop' }, 60); // ahead of the server: a wrong clock, but a snapshot was just sent
+    await later();
+    expect(snapshots()).toHaveLength(2);
+    await h.advance(2_100);
+    await s.act({ type: 'pop' }, 80);
+    await later();
+    expect(snapshots()).toHaveLength(3);
   });
 
   test('rule rejections are acknowledged with the simulator’s reason; stale sequence numbers are refused', async () => {
