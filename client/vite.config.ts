@@ -26,8 +26,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Everything else splits by where it is imported: the QR code library stays with the
+            // host screen, socket.io-client with the screens that connect.
             { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

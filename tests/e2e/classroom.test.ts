@@ -18,7 +18,9 @@ import { appHook, joinAsStudent, openRoomAsTeacher, waitForApp, watchErrors } fr
 import { boardState, playThrough, waitForBoard } from './play-driver';
 import { type RunningServer, startServer } from './server';
 
-const level = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.order)[0] as Level;
+const levels = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.order);
+const level = levels[0] as Level;
+const level2 = levels[1] as Level;
 
 /**
  * Three boards drawn by software WebGL share two cores here: phones at 1 CSS pixel per
@@ -32,6 +34,12 @@ function progressOf(s: GameState) {
     .map((o) => `${o.id}@${o.address}`)
     .sort();
   return { stack: s.stack.map((f) => f.fn), placed, serviced: s.tally.serviced };
+}
+
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('round-clock').textContent()) ?? '';
+  const [, m, s] = /(\d+):(\d\d)/.exec(text) ?? [];
+  return Number(m) * 60 + Number(s);
 }
 
 async function shownScore(page: Page): Promise<number> {
@@ -72,6 +80,9 @@ describe('a live classroom', () => {
     await teacher.fill('#pl-seconds', '900');
     await teacher.getByTestId('add-round').click();
     await expect.poll(() => teacher.getByTestId('playlist').textContent()).toContain(level.title);
+    await teacher.selectOption('#pl-level', level2.id);
+    await teacher.getByTestId('add-round').click();
+    await expect.poll(() => teacher.getByTestId('playlist').textContent()).toContain(level2.title);
     await expect.poll(() => teacher.getByTestId('start').isEnabled()).toBe(true);
 
     const ana = await joinAsStudent(browser, url, code, {
@@ -181,7 +192,52 @@ describe('a live classroom', () => {
     expect(await teacher.getByTestId('host-board-panel').textContent()).not.toContain(ana.nickname);
     await screenshot(teacher, 'host-replay');
 
-    // The results CSV: one row per student, with the scores the round gave them.
+    // The projector reloads between rounds: it re-attaches with its host token and shows the podium again.
+    await teacher.reload();
+    await waitForApp(teacher, 'screen', 'host');
+    await expect
+      .poll(() => teacher.getByTestId('podium-1').textContent(), { timeout: 15_000 })
+      .toContain(ana.nickname);
+
+    // Ana leaves the room screen; the home screen offers her game back.
+    await ana.page.goto(`${url}/`);
+    await expect.poll(() => ana.page.getByTestId('rejoin').isVisible()).toBe(true);
+    await screenshot(ana.page, 'home-rejoin-phone');
+    await ana.page.getByRole('button', { name: 'Rejoin' }).click();
+    await waitForApp(ana.page, 'screen', 'between-rounds');
+    await screenshot(ana.page, 'rejoin-between-rounds-phone');
+
+    // Round 2: paused, resumed and extended by the teacher; Ben plays it through.
+    await teacher.getByTestId('next').click();
+    for (const s of students) {
+      await waitForApp(s.page, 'screen', 'play');
+      await expect
+        .poll(async () => (await boardState(s.page))?.level.id, { timeout: 20_000 })
+        .toBe(level2.id);
+    }
+    await teacher.getByTestId('pause').click();
+    for (const s of students) await waitForApp(s.page, 'phase', 'paused');
+    await expect.poll(() => ben.page.getByTestId('play-banner').textContent()).toContain('paused');
+    await screenshot(ben.page, 'play-phone-paused');
+    await teacher.getByTestId('resume').click();
+    await waitForApp(ben.page, 'phase', 'running');
+    const clockBefore = await clockSeconds(teacher);
+    await teacher.getByTestId('extend-60').click();
+    await expect.poll(() => clockSeconds(teacher)).toBeGreaterThan(clockBefore + 50);
+    const benRound2 = await playThrough(ben.page, { style: 'mixed' });
+    expect(benRound2.state.status).toBe('complete');
+    const benScore2 = await shownScore(ben.page);
+    await teacher.getByTestId('end').click();
+    for (const s of students) await waitForApp(s.page, 'screen', 'between-rounds');
+    await expect
+      .poll(() => ben.page.getByTestId('my-round-score').textContent(), { timeout: 15_000 })
+      .toBe(String(benScore2));
+    // Ben won round 2: his overall place went up.
+    await expect.poll(() => ben.page.getByTestId('my-standing').textContent()).toMatch(/up/);
+    await screenshot(ben.page, 'final-results-phone');
+    await screenshot(teacher, 'host-final', { fullPage: true });
+
+    // The results CSV: one row per student per round, with the scores the rounds gave them.
     const [download] = await Promise.all([
       teacher.waitForEvent('download'),
       teacher.getByTestId('download-csv').click(),
@@ -189,10 +245,28 @@ describe('a live classroom', () => {
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^round,level,nickname,score,stars,/);
-    expect(lines).toHaveLength(4);
-    const anaLine = lines.find((l) => l.split(',')[2] === ana.nickname);
-    expect(anaLine?.split(',').slice(0, 4)).toEqual(['1', level.id, ana.nickname, String(anaScore)]);
-    for (const s of [ben, cy]) expect(lines.some((l) => l.split(',')[2] === s.nickname)).toBe(true);
+    expect(lines).toHaveLength(7);
+    const cells = lines.slice(1).map((l) => l.split(','));
+    expect(cells.find((c) => c[0] === '1' && c[2] === ana.nickname)?.slice(0, 4)).toEqual([
+      '1',
+      level.id,
+      ana.nickname,
+      String(anaScore),
+    ]);
+    expect(cells.find((c) => c[0] === '2' && c[2] === ben.nickname)?.slice(0, 4)).toEqual([
+      '2',
+      level2.id,
+      ben.nickname,
+      String(benScore2),
+    ]);
+    for (const round of ['1', '2']) {
+      expect(
+        cells
+          .filter((c) => c[0] === round)
+          .map((c) => c[2])
+          .sort(),
+      ).toEqual(students.map((st) => st.nickname).sort());
+    }
 
     expect(errors).toEqual([]);
     for (const s of students) await s.context.close();

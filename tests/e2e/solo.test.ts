@@ -31,7 +31,6 @@ async function pressStart(page: Page): Promise<void> {
 describe('solo play', () => {
   let server: RunningServer;
   let browser: Browser;
-  const errors: string[] = [];
 
   beforeAll(async () => {
     await ensureClientBuilt();
@@ -119,6 +118,7 @@ describe('solo play', () => {
   });
 
   test('a wrong move is counted against the player', { timeout: 120_000 }, async () => {
+    const errors: string[] = [];
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     watchErrors(page, errors, 'solo-crash');

@@ -48,6 +48,10 @@ export class AfterRoundPanel {
     this.render();
   }
 
+  get hasResults(): boolean {
+    return this.results !== null;
+  }
+
   show(visible: boolean): void {
     this.element.hidden = !visible;
   }

@@ -132,7 +132,7 @@ export class PlaylistPanel {
             'span',
             { class: 'name' },
             `${i + 1}. ${describe(spec)} · ${spec.seconds}s`,
-            played ? h('span', { class: 'muted' }, ' (played)') : null,
+            played ? h('span', { class: 'muted' }, i === this.current ? ' (current)' : ' (played)') : null,
           ),
           played
             ? null

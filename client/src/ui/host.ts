@@ -167,9 +167,25 @@ class HostScreen implements Screen, HostListener {
     this.settings.render(room.settings);
     this.roster.render(room.roster);
     this.onState(room.state);
+    // Results are pushed once, when a round ends: a projector that reloads after that asks for them.
+    const phase = room.state.phase;
+    if ((phase === 'round-over' || phase === 'ended') && !this.after.hasResults && room.playlist.length > 0) {
+      void this.session.send(HostEvent.Results, {}).then((reply) => {
+        if (!reply.ok) return;
+        this.onResults(reply.data.results);
+        this.onReport(reply.data.report);
+      });
+    }
   }
 
   onState(state: RoomStateView): void {
+    const previous = this.room?.state.phase;
+    // A watched board or a replay belongs to the round it was opened in.
+    const sameRound =
+      (previous === 'running' || previous === 'paused') ===
+      (state.phase === 'running' || state.phase === 'paused');
+    if (previous && previous !== state.phase && !sameRound && !this.boardPanel.element.hidden)
+      this.boardPanel.close();
     if (this.room) this.room = { ...this.room, state };
     const room = this.room;
     const roundIndex =
