@@ -46,6 +46,7 @@ describe('solo play', () => {
   test('a level played to the end, verified, replayed to the same score, and demonstrated', {
     timeout: 300_000,
   }, async () => {
+    const errors: string[] = [];
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     watchErrors(page, errors, 'solo');
