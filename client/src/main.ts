@@ -3,7 +3,13 @@
  * Screens that need the board (Phaser) are loaded on demand, so the home screen is
  * interactive before the game engine has even been fetched.
  */
-import './ui/styles.css';
+// Styles in cascade order: the phone layer last, it overrides the wide layouts.
+import './ui/styles/base.css';
+import './ui/styles/lists.css';
+import './ui/styles/play.css';
+import './ui/styles/host.css';
+import './ui/styles/solo.css';
+import './ui/styles/phone.css';
 import { parseRoute, type Route } from './router';
 import type { Screen } from './screen';
 import { h, replace } from './ui/dom';

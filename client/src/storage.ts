@@ -33,7 +33,6 @@ const KEYS = {
   student: 'arena.student',
   host: 'arena.host',
   solo: 'arena.solo',
-  prefs: 'arena.prefs',
 } as const;
 
 function read<T>(key: string): T | null {
@@ -75,12 +74,5 @@ export const storage = {
     all[levelId] = run;
     write(KEYS.solo, all);
     return true;
-  },
-
-  prefs(): { arrowsAsText?: boolean; highContrast?: boolean } {
-    return read(KEYS.prefs) ?? {};
-  },
-  savePrefs(prefs: { arrowsAsText?: boolean; highContrast?: boolean }): void {
-    write(KEYS.prefs, prefs);
   },
 };
