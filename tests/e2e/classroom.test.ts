@@ -108,6 +108,25 @@ describe('a live classroom', () => {
     await screenshot(ana.page, 'lobby-phone');
     await screenshot(teacher, 'host-lobby');
 
+    // A fourth joiner is removed by the teacher, and the room is locked behind the class.
+    const dee = await joinAsStudent(browser, url, code, {
+      via: 'typed',
+      device: STUDENT_PHONE,
+      errors,
+      who: 'dee',
+    });
+    await expect.poll(() => teacher.getByTestId('roster').textContent()).toContain(dee.nickname);
+    await teacher.getByRole('button', { name: `Remove ${dee.nickname}`, exact: true }).click();
+    await waitForApp(dee.page, 'screen', 'gone');
+    await screenshot(dee.page, 'removed-phone');
+    await expect.poll(() => teacher.getByTestId('roster').textContent()).not.toContain(dee.nickname);
+    await teacher.getByTestId('lock').click();
+    await expect.poll(() => teacher.getByTestId('lock-state').textContent()).toContain('Locked');
+    await dee.page.goto(`${url}/?code=${code}`);
+    await expect.poll(() => dee.page.locator('#join-error').textContent()).toContain('locked');
+    await screenshot(dee.page, 'join-locked-phone');
+    await dee.context.close();
+
     await teacher.getByTestId('start').click();
     for (const s of students) {
       await waitForApp(s.page, 'screen', 'play');
@@ -224,6 +243,14 @@ describe('a live classroom', () => {
     const clockBefore = await clockSeconds(teacher);
     await teacher.getByTestId('extend-60').click();
     await expect.poll(() => clockSeconds(teacher)).toBeGreaterThan(clockBefore + 50);
+    // Ben's network drops: the indicator says so, the socket comes back by itself and resumes his seat.
+    await playThrough(ben.page, { style: 'keyboard', maxActions: 1 });
+    await ben.context.setOffline(true);
+    await waitForApp(ben.page, 'connection', 'offline');
+    await expect.poll(() => ben.page.getByTestId('connection').textContent()).toContain('Offline');
+    await screenshot(ben.page, 'play-phone-offline');
+    await ben.context.setOffline(false);
+    await waitForApp(ben.page, 'connection', 'online');
     const benRound2 = await playThrough(ben.page, { style: 'mixed' });
     expect(benRound2.state.status).toBe('complete');
     const benScore2 = await shownScore(ben.page);
