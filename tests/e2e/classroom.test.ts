@@ -140,6 +140,9 @@ describe('a live classroom', () => {
     const anaRun = await playThrough(ana.page, { style: 'mixed' });
     expect(anaRun.state.status).toBe('complete');
     expect(anaRun.actions).toBeGreaterThan(2);
+    // Every action was shown at once and the server's hash agreed with the prediction.
+    await expect.poll(async () => (await appHook(ana.page)).confirmed).toBe(anaRun.actions);
+    expect((await appHook(ana.page)).mismatches).toBe(0);
     await expect.poll(() => ana.page.getByTestId('play-banner').textContent()).toContain('Level complete');
     await screenshot(ana.page, 'play-phone-complete');
 

@@ -30,6 +30,8 @@ export class StudentGame {
   private sentAt = new Map<number, number>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private awaitingSnapshot = false;
+  /** Acks whose hash matched the prediction, and those that did not (each answered by a snapshot). */
+  confirmed = 0;
   mismatches = 0;
 
   constructor(
@@ -107,6 +109,7 @@ export class StudentGame {
       this.mismatches++;
       this.requestSnapshot();
     } else if (outcome === 'confirmed') {
+      this.confirmed++;
       this.view.onState(prediction.predicted, []);
     }
   }

@@ -107,6 +107,8 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
         tick: state.tick,
         score: total,
         lastSeqSent: session.game.lastSeqSent,
+        confirmed: session.game.confirmed,
+        mismatches: session.game.mismatches,
       });
     },
     setClock(secondsLeft, isPaused) {
