@@ -227,6 +227,7 @@ describe('a live classroom', () => {
     await screenshot(ana.page, 'home-rejoin-phone');
     await ana.page.getByRole('button', { name: 'Rejoin' }).click();
     await waitForApp(ana.page, 'screen', 'between-rounds');
+    await expect.poll(() => ana.page.getByTestId('my-round-score').textContent()).toBe(String(anaScore));
     await screenshot(ana.page, 'rejoin-between-rounds-phone');
 
     // Round 2: paused, resumed and extended by the teacher; Ben plays it through.

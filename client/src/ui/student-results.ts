@@ -27,6 +27,29 @@ function saveRank(code: string, round: number, rank: number): void {
   }
 }
 
+/**
+ * The last results this tab received for a room. The server pushes results once, when a
+ * round ends; a reload or a rejoin in the same tab shows them again from here.
+ */
+export function rememberResults(code: string, view: RoundResultsView): void {
+  try {
+    sessionStorage.setItem(`arena.results.${code}`, JSON.stringify(view));
+  } catch {
+    // no storage: a reload waits for the next results instead
+  }
+}
+
+export function recallResults(code: string, round: number | null): RoundResultsView | null {
+  try {
+    const view = JSON.parse(
+      sessionStorage.getItem(`arena.results.${code}`) ?? 'null',
+    ) as RoundResultsView | null;
+    return view && (round === null || view.round === round) ? view : null;
+  } catch {
+    return null;
+  }
+}
+
 export function renderStudentResults(
   code: string,
   view: RoundResultsView,

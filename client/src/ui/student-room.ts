@@ -18,7 +18,12 @@ import { button, focusHeading, h, replace } from './dom';
 import { alertNow, announce } from './live-region';
 import { mountRoomPlay, type RoomPlay } from './room-play';
 import { StatusBar } from './status-bar';
-import { renderStudentLeaderboard, renderStudentResults } from './student-results';
+import {
+  recallResults,
+  rememberResults,
+  renderStudentLeaderboard,
+  renderStudentResults,
+} from './student-results';
 
 const CLOCK_INTERVAL_MS = 250;
 
@@ -131,6 +136,7 @@ class StudentRoomScreen implements Screen, StudentListener {
 
   onResults(view: RoundResultsView): void {
     this.results = view;
+    rememberResults(this.session.code, view);
     if (this.session.room) this.showResults(this.session.room, true);
   }
 
@@ -242,6 +248,7 @@ class StudentRoomScreen implements Screen, StudentListener {
     const first = this.shownPhase !== room.phase;
     this.shownPhase = room.phase;
     setAppHook({ screen: room.phase === 'ended' ? 'final' : 'between-rounds' });
+    this.results ??= recallResults(room.code, room.phase === 'round-over' ? room.round.index : null);
     if (!this.results) {
       replace(
         this.content,
@@ -249,7 +256,7 @@ class StudentRoomScreen implements Screen, StudentListener {
           'section',
           { class: 'card stack' },
           h('h1', {}, room.phase === 'ended' ? 'The game is over' : 'Round over'),
-          h('p', {}, 'Waiting for the results…'),
+          h('p', {}, 'Your results will show here. The teacher’s screen has the podium.'),
           this.leaderboard ? renderStudentLeaderboard(this.leaderboard) : null,
         ),
       );
