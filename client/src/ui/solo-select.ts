@@ -29,14 +29,13 @@ export function renderSoloSelect(root: HTMLElement): Screen {
     const stars = mine?.stars ?? 0;
     return h(
       'li',
-      { class: 'card stack', 'data-level': level.id },
+      { class: 'card level-card', 'data-level': level.id, 'data-open': String(open) },
       h('h2', {}, `${index + 1}. ${level.title}`),
-      h('p', { class: 'muted' }, `Concept: ${level.concept}`),
       h(
         'p',
-        { class: 'stars', 'aria-label': `${stars} of 3 stars` },
-        h('span', { 'aria-hidden': 'true' }, starText(stars)),
-        mine ? h('span', { class: 'muted' }, ` best ${mine.score}`) : null,
+        { class: 'level-facts' },
+        h('span', { class: 'stars', role: 'img', 'aria-label': `${stars} of 3 stars` }, starText(stars)),
+        h('span', { class: 'muted' }, mine ? ` best ${mine.score} · ${level.concept}` : ` ${level.concept}`),
       ),
       h(
         'div',
@@ -46,7 +45,7 @@ export function renderSoloSelect(root: HTMLElement): Screen {
               class: 'primary',
               'aria-label': `Play ${level.title}`,
             })
-          : h('span', { class: 'muted' }, 'Locked: pass the level before to open it'),
+          : h('span', { class: 'muted locked' }, `Locked: pass level ${index} first`),
         button('Watch a demo', () => navigate({ name: 'solo-demo', levelId: level.id }), {
           'aria-label': `Watch a demonstration of ${level.title}`,
         }),
