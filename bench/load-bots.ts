@@ -1,8 +1,15 @@
 /**
- * Bot students for the load bench. Each keeps its own copy of its game (the state after
- * its last acknowledged action, advanced by the clock), picks the autoplayer's move —
- * or, when there is nothing to do, a harmless misclick the simulator refuses, so every
- * bot keeps a human pace of `rate` actions a second — and times each action to its ack.
+ * Bot students for the load bench, at a human pace of `rate` actions a second, timing
+ * each action to its ack. Two kinds:
+ * - `live` (the default): each bot keeps its own copy of the game (the state after its
+ *   last acknowledged action, advanced by the clock), asks the autoplayer for the best
+ *   move now (best fit, without the look-ahead), and checks a sample of ack hashes against its copy (desyncs).
+ * - `plan`: the autoplayer's perfect run is computed once and each bot sends its next
+ *   move once the game has reached that move's tick, frees left out (even a tick late, the
+ *   object may be live again: a crash). Near-free for the bench process, which shares the machine with
+ *   the server, but the games drift from perfect play.
+ * Either way, when there is nothing to do a bot sends a harmless misclick the simulator
+ * refuses, so every bot keeps the same pace.
  * Against the echo server the bots do exactly the same work.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -16,8 +23,8 @@ import type {
   SnapshotView,
 } from '../shared/protocol';
 import { ClientEvent as E, PROTOCOL_VERSION } from '../shared/protocol';
-import { apply, bestAction, createGame, hash, step } from '../shared/sim';
-import type { Action, GameState } from '../shared/sim/types';
+import { apply, bestAction, bestFitAction, createGame, hash, playLevel, step } from '../shared/sim';
+import type { Action, GameState, TimedAction } from '../shared/sim/types';
 
 export type Transports = ('polling' | 'websocket')[];
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -30,6 +37,8 @@ export interface Tally {
   errors: number;
   desyncs: number;
   checked: number;
+  /** Acks by outcome: accepted, or the refusal code. */
+  outcomes: Record<string, number>;
 }
 
 const MISCLICK: Action = { type: 'place', objectId: 'ghost', address: 0 };
@@ -47,6 +56,20 @@ function rushLevel(seed: number): Level {
   }
   return level;
 }
+
+/** The autoplayer's perfect run of a rush level, as every bot of a room plays the same game. */
+const plans = new Map<string, TimedAction[]>();
+function perfectRun(level: Level, seed: number): TimedAction[] {
+  const key = `${level.id}/${seed}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = playLevel(level, seed, bestAction).actions;
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+export type BotKind = 'plan' | 'live';
 
 function advance(state: GameState, target: number): GameState {
   let current = state;
@@ -76,8 +99,8 @@ export function request<T>(socket: ClientSocket, event: string, payload: unknown
 }
 
 export class LoadBot {
-  private confirmed: GameState | null = null;
-  private predicted: GameState | null = null;
+  /** The bot's copy of its game: stepped to the clock before each move, the acked move applied at the ack's tick. */
+  private game: GameState | null = null;
   private startedAt = 0;
   private startedAtTick = 0;
   private seq = 0;
@@ -85,11 +108,14 @@ export class LoadBot {
   private snapshotSeq = 0;
   private timer: NodeJS.Timeout | null = null;
   private level: Level | null = null;
+  private plan: TimedAction[] = [];
+  private next = 0;
 
   constructor(
     readonly socket: ClientSocket,
     private readonly tally: Tally,
     private readonly rate: number,
+    private readonly kind: BotKind,
     private readonly checkHashes: boolean,
   ) {}
 
@@ -104,7 +130,8 @@ export class LoadBot {
   /** Echo server: nobody starts a round; the bot makes its own game. */
   beginLocal(rushSeed: number, seed: number): void {
     this.level = rushLevel(rushSeed);
-    this.confirmed = createGame(this.level, seed);
+    this.game = createGame(this.level, seed);
+    if (this.kind === 'plan') this.plan = perfectRun(this.level, seed);
     this.startedAt = Date.now();
     this.schedule(Math.random() * (1000 / this.rate));
   }
@@ -112,11 +139,11 @@ export class LoadBot {
   private begin(snapshot: SnapshotView): void {
     if (snapshot.level.kind !== 'rush') return;
     this.level = { ...rushLevel(snapshot.level.rushSeed), timeLimit: snapshot.timeLimit };
-    this.confirmed = { ...snapshot.state, level: this.level } as GameState;
+    this.game = { ...snapshot.state, level: this.level } as GameState;
     this.startedAtTick = snapshot.startedAtTick;
     this.seq = Math.max(this.seq, snapshot.lastSeq);
     this.snapshotSeq = snapshot.lastSeq;
-    this.predicted = null;
+    if (this.kind === 'plan' && this.plan.length === 0) this.plan = perfectRun(this.level, snapshot.seed);
     if (!this.startedAt) this.startedAt = Date.now();
     if (!this.timer) this.schedule(Math.random() * (1000 / this.rate));
   }
@@ -138,15 +165,30 @@ export class LoadBot {
     return Math.floor(((Date.now() - this.startedAt) * TICK_HZ) / 1000) - this.startedAtTick;
   }
 
-  private send(): void {
-    const confirmed = this.confirmed;
-    if (!confirmed) return;
+  private choose(): { action: Action; tick: number } | null {
     const tick = Math.max(0, this.gameTick());
-    this.predicted = advance(
-      this.predicted && this.predicted.tick >= confirmed.tick ? this.predicted : confirmed,
-      tick,
-    );
-    const action = bestAction(this.predicted) ?? MISCLICK;
+    if (this.kind === 'plan') {
+      const planned = this.plan[this.next];
+      if (planned && planned.tick <= tick) {
+        this.next++;
+        // Even a tick late, a free can hit an object the program made live again — a crash.
+        // Plan bots never free: their games leak instead.
+        return { action: planned.action.type === 'free' ? MISCLICK : planned.action, tick };
+      }
+      return { action: MISCLICK, tick };
+    }
+    if (!this.game) return null;
+    // One copy, stepped once per tick: an ack normally comes back stamped at this tick or later.
+    this.game = advance(this.game, tick);
+    // The autoplayer's perfect play with plain best fit: its look-ahead costs milliseconds.
+    return { action: bestFitAction(this.game) ?? MISCLICK, tick: this.game.tick };
+  }
+
+  private send(): void {
+    if (!this.game) return;
+    const chosen = this.choose();
+    if (!chosen) return;
+    const { action } = chosen;
     const seq = ++this.seq;
     const recorded = this.tally.recording;
     const sentAt = performance.now();
@@ -157,7 +199,7 @@ export class LoadBot {
         ack: (error: Error | null, reply: Reply<ActionAck>) => void,
       ): void;
     };
-    timed.emit(E.Action, { seq, action, tick: this.predicted.tick }, (error, reply) => {
+    timed.emit(E.Action, { seq, action, tick: chosen.tick }, (error, reply) => {
       if (recorded && this.tally.recording) {
         if (error) this.tally.timeouts++;
         else this.tally.latencies.push(performance.now() - sentAt);
@@ -166,20 +208,37 @@ export class LoadBot {
         if (!error && recorded) this.tally.errors++;
         return;
       }
-      this.acknowledged(action, reply.data);
+      if (recorded) {
+        const outcome = reply.data.accepted ? 'accepted' : reply.data.code;
+        this.tally.outcomes[outcome] = (this.tally.outcomes[outcome] ?? 0) + 1;
+      }
+      if (this.kind === 'live') this.acknowledged(action, reply.data);
     });
   }
 
   private acknowledged(action: Action, ack: ActionAck): void {
-    const confirmed = this.confirmed;
-    if (!confirmed || confirmed.tick > ack.tick || ack.seq <= this.snapshotSeq) return;
+    const game = this.game;
+    if (!game || ack.seq <= this.snapshotSeq) return;
     if (!ack.accepted && ack.code !== 'rejected') return;
-    this.confirmed = apply(advance(confirmed, ack.tick), action).state;
-    this.predicted = null;
+    if (game.tick > ack.tick) {
+      // Moved on before this ack came back (a slow network): take the server's state.
+      // (The echo server has no state to give: its bots just go on.)
+      if (this.checkHashes) this.resync();
+      return;
+    }
+    this.game = apply(advance(game, ack.tick), action).state;
     if (this.checkHashes && Math.random() < HASH_CHECK_SHARE) {
       this.tally.checked++;
-      if (hash(this.confirmed) !== ack.hash) this.tally.desyncs++;
+      if (hash(this.game) !== ack.hash) this.tally.desyncs++;
     }
+  }
+
+  private resync(): void {
+    this.game = null;
+    request<SnapshotView>(this.socket, E.Snapshot, {}).then(
+      (snapshot) => this.begin(snapshot),
+      () => undefined,
+    );
   }
 }
 

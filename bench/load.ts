@@ -9,6 +9,7 @@
  * Options: --students N (1000) --room-size N (40) --rate R actions/s (3) --warmup S (4)
  * --duration S (15) --transports default,websocket --no-search --max N (3000) --target-p99 MS (50)
  * --only game|echo (one side only, no comparison)
+ * --plan-bots (bots replay one precomputed autoplayer run instead of each running the game: cheaper)
  * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     max: { type: 'string', default: '3000' },
     'target-p99': { type: 'string', default: '50' },
     only: { type: 'string', default: '' },
+    'plan-bots': { type: 'boolean', default: false },
   },
 });
 const STUDENTS = Number(args.students);
@@ -55,6 +57,7 @@ interface TrialResult {
   errors: number;
   desyncs: number;
   checked: number;
+  outcomes: Record<string, number>;
   usage: ProcessUsage;
   /** CPU of this process (the bots), which shares the machine with the server. */
   driverCpu: number;
@@ -141,7 +144,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function trial(kind: Kind, transport: string, students: number): Promise<TrialResult> {
   const { child, url, stats } = await spawnTarget(kind);
-  const tally: Tally = { recording: false, latencies: [], timeouts: 0, errors: 0, desyncs: 0, checked: 0 };
+  const tally: Tally = {
+    recording: false,
+    latencies: [],
+    timeouts: 0,
+    errors: 0,
+    desyncs: 0,
+    checked: 0,
+    outcomes: {},
+  };
   const sockets: Awaited<ReturnType<typeof connect>>[] = [];
   const bots: LoadBot[] = [];
   try {
@@ -155,7 +166,8 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       sockets.push(...batch);
     }
     const connectSeconds = (performance.now() - connectStart) / 1000;
-    for (const socket of sockets) bots.push(new LoadBot(socket, tally, RATE, kind === 'game'));
+    const botKind = args['plan-bots'] ? 'plan' : 'live';
+    for (const socket of sockets) bots.push(new LoadBot(socket, tally, RATE, botKind, kind === 'game'));
     if (kind === 'game') {
       const hosts = [];
       for (let r = 0; r * ROOM_SIZE < students; r++) {
@@ -192,6 +204,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       errors: tally.errors,
       desyncs: tally.desyncs,
       checked: tally.checked,
+      outcomes: tally.outcomes,
       usage,
       driverCpu: driver.cpu,
       loopDelayP99: window.length > 0 ? loopDelayP99 : Number.NaN,
@@ -247,7 +260,10 @@ function report(r: TrialResult, label = ''): void {
       `acks/s ${fmt(r.actionsPerSecond, 0)} timeouts ${r.timeouts} errors ${r.errors}  ` +
       `cpu ${fmt(r.usage.cpu * 100, 0)}% (bots ${fmt(r.driverCpu * 100, 0)}%) rss ${fmt(r.usage.rssMb, 0)} MB  ` +
       `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s` +
-      (r.kind === 'game' ? `  desyncs ${r.desyncs}/${r.checked}  loop p99 ${fmt(r.loopDelayP99)} ms` : ''),
+      (r.kind === 'game'
+        ? `  loop p99 ${fmt(r.loopDelayP99)} ms  acks ${JSON.stringify(r.outcomes)}` +
+          (r.checked > 0 ? `  desyncs ${r.desyncs}/${r.checked}` : '')
+        : ''),
   );
 }
 
