@@ -18,7 +18,8 @@ import {
 import type { Request, SimObject } from './types';
 import { type MakeContext, makeValue, sameKey } from './values';
 
-type Resize = Extract<Request, { kind: 'place' }>['resize'];
+/** How a container that must move was before (the request adds whether the move comes alone). */
+type Resize = Omit<NonNullable<Extract<Request, { kind: 'place' }>['resize']>, 'alone'> | null;
 
 const LIST_BASE = listSize(0);
 

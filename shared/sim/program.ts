@@ -57,11 +57,20 @@ function runNew(d: Draft, objects: NewObject[], line: number): void {
   raisePlace(d, ctx.pending, line, bind, null);
 }
 
-/** After a non-blocking op: objects it made must be placed before the program goes on. */
-function completeOrPlace(d: Draft, ctx: MakeContext, line: number, resize: PlaceRequest['resize']): void {
-  const waiting = resize ? [...ctx.pending, resize.objectId] : ctx.pending;
-  if (waiting.length === 0) completeOp(d);
-  else raisePlace(d, waiting, line, {}, resize);
+/** After a non-blocking op: objects it made, and a container that must move, are placed before the program goes on. */
+function completeOrPlace(
+  d: Draft,
+  ctx: MakeContext,
+  line: number,
+  moved: ReturnType<typeof storeInto> = null,
+): void {
+  if (!moved) {
+    if (ctx.pending.length === 0) completeOp(d);
+    else raisePlace(d, ctx.pending, line, {}, null);
+    return;
+  }
+  const resize = { ...moved, alone: ctx.pending.length === 0 };
+  raisePlace(d, [...ctx.pending, moved.objectId], line, {}, resize);
 }
 
 function runOp(d: Draft, op: Op): void {
@@ -84,7 +93,7 @@ function runOp(d: Draft, op: Op): void {
       return;
     case 'bind':
       bindName(d, top, op.name, makeValue(d, op.value, `line${op.line}`, ctx));
-      completeOrPlace(d, ctx, op.line, null);
+      completeOrPlace(d, ctx, op.line);
       return;
     case 'set': {
       const target = makeValue(d, op.target, `line${op.line}`, ctx);
@@ -95,7 +104,7 @@ function runOp(d: Draft, op: Op): void {
     }
     case 'drop':
       dropFrom(d, makeValue(d, op.target, `line${op.line}`, ctx), op.index, op.all ?? false);
-      completeOrPlace(d, ctx, op.line, null);
+      completeOrPlace(d, ctx, op.line);
       return;
     case 'unbind':
       if (d.unbindLocal(top, op.name)) d.emit({ type: 'unbound', name: op.name, depth: top });

@@ -24,11 +24,19 @@ export function speedPoints(waited: number, grace: number): number {
   return Math.floor((SPEED_POINTS * Math.max(0, grace - waited)) / grace);
 }
 
-/** Counts the pending request as serviced now and clears it. */
+/**
+ * Counts the pending request as serviced now and clears it. A container's move that came
+ * alone earns nothing: it exists only because of where the player put the container.
+ */
 export function service(d: Draft): void {
   const request = d.state.request;
   if (!request) return;
   const waited = Math.max(0, d.state.tick - request.since);
+  if (request.kind === 'place' && request.resize?.alone) {
+    d.emit({ type: 'serviced', request: request.kind, points: 0, waited });
+    d.setRequest(null);
+    return;
+  }
   const speed = speedPoints(waited, d.state.level.grace);
   const tally = d.tally();
   tally.serviced++;

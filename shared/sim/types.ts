@@ -54,7 +54,18 @@ export type Request =
       /** Top-level objects of a `new`: the name each is bound to once placed (null: a hidden temporary). */
       bind: Record<string, string | null>;
       /** Set when a container outgrew its cells and must move: how it was before, to restore on MemoryError. */
-      resize: { objectId: string; address: number; size: number; refs: string[] } | null;
+      resize: {
+        objectId: string;
+        address: number;
+        size: number;
+        refs: string[];
+        /**
+         * The move is all this request asks for (no new object came with it). Such a request
+         * exists only because of where the container was put, so servicing it earns nothing
+         * (it still stalls when left waiting): misplacing a list must never pay.
+         */
+        alone: boolean;
+      } | null;
     }
   | { kind: 'answer'; question: string; options: string[]; line: number; since: number };
 
