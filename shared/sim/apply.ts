@@ -117,8 +117,8 @@ function place(d: Draft, objectId: string, address: number): Outcome {
   d.emit({ type: 'object-placed', objectId, address });
   const top = d.depth - 1;
   const name = own(request.bind, objectId);
-  if (name) bindName(d, top, name, objectId);
-  else if (name === null) d.setTemps([...d.state.temps, objectId]);
+  if (name && !boundLater(d, request, objectId, name)) bindName(d, top, name, objectId);
+  else if (name === null || !referenced(d, objectId)) d.setTemps([...d.state.temps, objectId]);
   // No longer held as "being made": whether anything else holds it is for the garbage check to see.
   d.dropRef(objectId);
   const waiting = request.objectIds.filter((id) => id !== objectId);
@@ -130,6 +130,35 @@ function place(d: Draft, objectId: string, address: number): Outcome {
   service(d);
   completeOp(d, heldTemps(request));
   return null;
+}
+
+/**
+ * Whether an object that comes after `objectId` in its `new` and is bound to the same name is
+ * placed already: the name keeps it (`c = a; c = b` leaves c on b), whatever the order of placing.
+ */
+function boundLater(d: Draft, request: PlaceRequest, objectId: string, name: string): boolean {
+  let after = false;
+  for (const id in request.bind) {
+    if (id === objectId) after = true;
+    else if (after && request.bind[id] === name && (d.object(id)?.address ?? null) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a name or an object refers to `id`. An object that nothing refers to yet (a value
+ * being returned, one stored into something that is not a container) is held by the
+ * interpreter until its op completes, as CPython holds it on its value stack: the objects of
+ * one op are alive together, whatever order they are placed in.
+ */
+function referenced(d: Draft, id: string): boolean {
+  for (let i = 0; i < d.depth; i++) {
+    const locals = d.frame(i).locals;
+    for (const name in locals) if (locals[name] === id) return true;
+  }
+  const objects = d.state.objects;
+  for (const key in objects) if (objects[key]!.refs.includes(id)) return true;
+  return false;
 }
 
 function heldTemps(request: PlaceRequest): string[] {

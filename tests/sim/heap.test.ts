@@ -113,6 +113,55 @@ describe('placing', () => {
     expect(garbage(one.state).ids).toEqual([]);
     expect(one.state.request).toMatchObject({ objectIds: ['row.1', 'row'] });
   });
+
+  test('the objects of one op are alive together, whatever order they are placed in', () => {
+    // `f()` returns `[1000]` and the caller drops it: 64 + 32 bytes on an 88-byte heap.
+    let s = start({
+      machine: { heapBytes: 88 },
+      functions: { f: { params: [], frameBytes: 64 } },
+      program: [
+        { op: 'call', line: 1, fn: 'f' },
+        { op: 'return', line: 2, value: { list: [{ int: 1000 }] } },
+        { op: 'say', line: 3, text: 'after' },
+      ],
+    });
+    ({ state: s } = untilRequest(s));
+    ({ state: s } = act(s, { type: 'push', fn: 'f' }));
+    ({ state: s } = untilRequest(s));
+    ({ state: s } = act(s, { type: 'pop' }));
+    expect(s.request).toMatchObject({ kind: 'place', objectIds: ['line2.0', 'line2'], outOfMemory: false });
+    // The list placed first is still being returned: not garbage to free to make room.
+    const list = act(s, { type: 'place', objectId: 'line2', address: 0 });
+    expect(garbage(list.state).ids).toEqual([]);
+    expect(list.state.request).toMatchObject({ objectIds: ['line2.0'], outOfMemory: true });
+    // Placed the other way round, the same: once the op is done both go at once.
+    const item = act(s, { type: 'place', objectId: 'line2.0', address: 56 });
+    expect(item.state.request).toMatchObject({ objectIds: ['line2'], outOfMemory: true });
+  });
+
+  test('two objects of one op bound to one name: the later one keeps it, whatever is placed first', () => {
+    const s = placeRequested({
+      program: [
+        {
+          op: 'new',
+          line: 1,
+          objects: [
+            { id: 'first', value: { float: 1.5 }, bind: 'c' },
+            { id: 'second', value: { float: 2.5 }, bind: 'c' },
+          ],
+        },
+        { op: 'say', line: 2, text: 'after' },
+      ],
+    });
+    let t = act(s, { type: 'place', objectId: 'second', address: 0 }).state;
+    t = act(t, { type: 'place', objectId: 'first', address: 24 }).state;
+    expect(t.stack[0]!.locals).toEqual({ c: 'second' });
+    expect(garbage(t).ids).toEqual(['first']);
+    let u = act(s, { type: 'place', objectId: 'first', address: 24 }).state;
+    u = act(u, { type: 'place', objectId: 'second', address: 0 }).state;
+    expect(u.stack[0]!.locals).toEqual({ c: 'second' });
+    expect(garbage(u).ids).toEqual(['first']);
+  });
 });
 
 describe('lists that grow', () => {
