@@ -1,18 +1,21 @@
 /**
  * Players made of code. `bestAction` is perfect play: free all garbage the moment it
- * appears (cycles together), then service the request (push, pop, first-fit place, raise
- * at an overflow or when memory runs out, the right answer). `createAutoplayer` plays
- * like a person with a given error rate, using its own seeded randomness.
+ * appears (cycles together), then service the request (push, pop, place, raise at an
+ * overflow or when memory runs out, the right answer). It places best fit, looking ahead on
+ * a tight heap (see placement.ts). `createAutoplayer` plays like a person with a given error
+ * rate, using its own seeded randomness.
  */
 import { currentOp } from './cursors';
-import { firstFit, heapLayout, spanOf } from './heap';
+import { heapLayout, spanOf } from './heap';
+import { bestFit, perfectPlacement } from './placement';
 import { analyse } from './references';
 import { createRandom } from './rng';
 import type { Action, GameState } from './types';
 
 export type Player = (state: GameState) => Action | null;
 
-export function bestAction(state: GameState): Action | null {
+/** The next action of a player that plays perfectly, placing best fit (`lookahead`: on a tight heap, the best of a few candidates). */
+function perfectAction(state: GameState, lookahead: boolean): Action | null {
   if (state.status !== 'running') return null;
   const junk = analyse(state).garbage;
   if (junk.length > 0) return { type: 'free', objectIds: junk.slice() };
@@ -25,9 +28,9 @@ export function bestAction(state: GameState): Action | null {
       return { type: 'pop' };
     case 'place': {
       if (request.outOfMemory) return { type: 'raise', error: 'MemoryError' };
-      const layout = heapLayout(state.objects);
+      if (lookahead) return perfectPlacement(state, request, bestFitAction);
       for (const id of request.objectIds) {
-        const address = firstFit(layout, state.objects[id]!.size, state.level.machine.heapBytes);
+        const address = bestFit(state, id);
         if (address !== null) return { type: 'place', objectId: id, address };
       }
       return null;
@@ -37,6 +40,16 @@ export function bestAction(state: GameState): Action | null {
       return { type: 'answer', option: op?.op === 'ask' ? op.correct : 0 };
     }
   }
+}
+
+/** Perfect play, but placing plain best fit without looking ahead (the lookahead's own player). */
+export function bestFitAction(state: GameState): Action | null {
+  return perfectAction(state, false);
+}
+
+/** The perfect next action now, or null to wait. */
+export function bestAction(state: GameState): Action | null {
+  return perfectAction(state, true);
 }
 
 export interface AutoplayerOptions {

@@ -83,3 +83,10 @@ export function hash(state: GameState): string {
   h.record(state as unknown as Record<string, unknown>, 'level');
   return h.digest();
 }
+
+/** The hash of any plain value, as two unsigned 32-bit lanes (for callers that combine hashes). */
+export function hashLanes(v: unknown): [number, number] {
+  const h = new Hasher();
+  h.value(v);
+  return [h.a >>> 0, h.b >>> 0];
+}

@@ -1,6 +1,12 @@
 /** The simulator's public surface: the server, the client and the tools import only this. */
 export { apply } from './apply';
-export { type AutoplayerOptions, bestAction, createAutoplayer, type Player } from './autoplayer';
+export {
+  type AutoplayerOptions,
+  bestAction,
+  bestFitAction,
+  createAutoplayer,
+  type Player,
+} from './autoplayer';
 export { createGame } from './create-game';
 export { currentOp } from './cursors';
 export { ADDRESS_BASE, explainAction, formatAddress } from './explain';
