@@ -40,4 +40,4 @@ export const REFERENCE_PLAYERS = {
 } as const;
 
 /** Seeds the reference players are averaged over. */
-export const CALIBRATION_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
+export const CALIBRATION_SEEDS: readonly number[] = Array.from({ length: 16 }, (_, i) => i + 1);
