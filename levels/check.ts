@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LevelError, parseLevel } from '../shared/level/load';
 import type { Level } from '../shared/level/schema';
-import { playLevel, score } from '../shared/sim';
-import { CALIBRATION_SEEDS, PERFECT, REFERENCE_PLAYERS } from './players';
+import { CALIBRATION_SEEDS, PERFECT, playLevel, REFERENCE_PLAYERS, score } from '../shared/sim';
 
 const FOLDER = fileURLToPath(new URL('.', import.meta.url));
 const FILE_NAME = /^(\d\d)-[a-z0-9-]+\.json$/;

@@ -4,9 +4,8 @@
  * player and the level pack's reference players together set the stars. A perfect run of
  * a rush level is a few hundred ticks: milliseconds.
  */
-import { REFERENCE_PLAYERS } from '../../levels/players';
 import type { GameState, Player, SimEvent } from '../sim';
-import { apply, bestAction, createGame, playLevel, score, step } from '../sim';
+import { apply, bestAction, createGame, playLevel, REFERENCE_PLAYERS, score, step } from '../sim';
 import type { Level } from './schema';
 
 export interface PerfectRun {
@@ -109,7 +108,7 @@ export function fitHeap(level: Level, seed: number, heapFactor: number): HeapFit
 
 /**
  * The clock and the stars, for a level whose heap is fitted, on the level pack's standard
- * (the reference players of `levels/players.ts`, so that stars mean the same everywhere):
+ * (the reference players of `shared/sim/reference-players.ts`, so that stars mean the same everywhere):
  * - the clock: the perfect time plus 4.5 s per action of the perfect run, so a decent
  *   person (3 s per move, a slip now and then) finishes;
  * - three stars: near perfect, halfway between perfect play and the best sloppy bot;

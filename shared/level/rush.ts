@@ -15,7 +15,7 @@
  * level with the perfect player and tops a stage up until it keeps the player busier
  * (actions per tick) than the stage before. The same run sizes the heap and the clock;
  * the stars come from playing the final level with the perfect player and the level
- * pack's reference players (`levels/players.ts`), so they mean what they mean there.
+ * pack's reference players (`shared/sim/reference-players.ts`), so they mean what they mean there.
  */
 import { fitClockAndStars, fitHeap, type PerfectRun, stagePace } from './rush-calibrate';
 import { STAGE_TITLE } from './rush-load';

@@ -14,6 +14,13 @@ export { hash } from './hash';
 export { CELL_BYTES, freeRuns, spanOf } from './heap';
 export { ActionSchema, type ParseActionResult, parseAction } from './parse-action';
 export { progress } from './progress';
+export {
+  CALIBRATION_SEEDS,
+  createHumanlikePlayer,
+  type HumanlikeOptions,
+  PERFECT,
+  REFERENCE_PLAYERS,
+} from './reference-players';
 export { garbage, pathFromRoot, reachable, refcounts } from './references';
 export { type PlayOptions, playLevel, replay } from './replay';
 export { score } from './score';

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import { checkLevel } from '../../levels/check';
-import { createHumanlikePlayer, PERFECT } from '../../levels/players';
-import { hash, playLevel, replay, score } from '../../shared/sim';
+import { createHumanlikePlayer, hash, PERFECT, playLevel, replay, score } from '../../shared/sim';
 
 const cases = LEVELS.map((level) => [level.id, level] as const);
 

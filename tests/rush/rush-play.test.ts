@@ -5,16 +5,17 @@
  * one or two for a decent person, who finishes in time.
  */
 import { describe, expect, test } from 'vitest';
-import { CALIBRATION_SEEDS, REFERENCE_PLAYERS } from '../../levels/players';
 import { generateRushLevel } from '../../shared/level/rush';
 import type { Level } from '../../shared/level/schema';
 import {
   bestAction,
+  CALIBRATION_SEEDS,
   type GameState,
   hash,
   type Player,
   playLevel,
   progress,
+  REFERENCE_PLAYERS,
   replay,
   score,
 } from '../../shared/sim';

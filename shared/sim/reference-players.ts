@@ -2,9 +2,11 @@
  * Reference players for calibrating a level: the simulator's perfect autoplayer, a sloppy
  * bot (fast, but one decision in five goes wrong) and people, who need time to read the
  * board before each move. A level's stars are set so that perfect play earns three, a
- * sloppy bot does not, and a person playing decently earns one or two.
+ * sloppy bot does not, and a person playing decently earns one or two. The level pack's
+ * check (`npm run levels:check`) and the rush generator both calibrate with these, so that
+ * stars mean the same everywhere.
  */
-import { bestAction, createAutoplayer, type Player } from '../shared/sim';
+import { bestAction, createAutoplayer, type Player } from './autoplayer';
 
 export interface HumanlikeOptions {
   /** Ticks a person needs to react to something new, and between two moves (10 ticks = 1 s). */
@@ -29,7 +31,7 @@ export function createHumanlikePlayer({ reactionTicks, errorRate, seed }: Humanl
 
 export const PERFECT: Player = bestAction;
 
-/** The reference players of `npm run levels:check`, each made fresh for a seed. */
+/** The reference players, each made fresh for a seed. */
 export const REFERENCE_PLAYERS = {
   /** Fast, but one decision in five goes wrong: must stay below three stars. */
   sloppy: (seed: number): Player => createAutoplayer({ errorRate: 0.2, seed }),
@@ -39,5 +41,8 @@ export const REFERENCE_PLAYERS = {
   decent: (seed: number): Player => createHumanlikePlayer({ reactionTicks: 30, errorRate: 0.15, seed }),
 } as const;
 
-/** Seeds the reference players are averaged over. */
+/**
+ * Seeds the reference players are averaged over: sixteen, so that a few lucky runs of the
+ * sloppy bot on a short level do not decide whether it reaches three stars in most runs.
+ */
 export const CALIBRATION_SEEDS: readonly number[] = Array.from({ length: 16 }, (_, i) => i + 1);
