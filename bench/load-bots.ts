@@ -109,6 +109,8 @@ export class LoadBot {
   private timer: NodeJS.Timeout | null = null;
   private level: Level | null = null;
   private plan: TimedAction[] = [];
+  /** A real move is waiting for its ack. */
+  private inFlight = false;
   private next = 0;
 
   constructor(
@@ -143,6 +145,7 @@ export class LoadBot {
     this.startedAtTick = snapshot.startedAtTick;
     this.seq = Math.max(this.seq, snapshot.lastSeq);
     this.snapshotSeq = snapshot.lastSeq;
+    this.inFlight = false;
     if (this.kind === 'plan' && this.plan.length === 0) this.plan = perfectRun(this.level, snapshot.seed);
     if (!this.startedAt) this.startedAt = Date.now();
     if (!this.timer) this.schedule(Math.random() * (1000 / this.rate));
@@ -178,10 +181,14 @@ export class LoadBot {
       return { action: MISCLICK, tick };
     }
     if (!this.game) return null;
-    // One copy, stepped once per tick: an ack normally comes back stamped at this tick or later.
+    // While a move is unanswered the copy stays where it is (the ack will be stamped at or
+    // after its tick); a misclick meanwhile changes nothing on either side.
+    if (this.inFlight) return { action: MISCLICK, tick };
     this.game = advance(this.game, tick);
     // The autoplayer's perfect play with plain best fit: its look-ahead costs milliseconds.
-    return { action: bestFitAction(this.game) ?? MISCLICK, tick: this.game.tick };
+    const move = bestFitAction(this.game);
+    if (move) this.inFlight = true;
+    return { action: move ?? MISCLICK, tick: this.game.tick };
   }
 
   private send(): void {
@@ -204,22 +211,28 @@ export class LoadBot {
         if (error) this.tally.timeouts++;
         else this.tally.latencies.push(performance.now() - sentAt);
       }
+      const move = action !== MISCLICK;
+      if (move) this.inFlight = false;
       if (error || !reply.ok) {
         if (!error && recorded) this.tally.errors++;
+        if (move && this.kind === 'live' && this.checkHashes) this.resync();
         return;
       }
       if (recorded) {
         const outcome = reply.data.accepted ? 'accepted' : reply.data.code;
         this.tally.outcomes[outcome] = (this.tally.outcomes[outcome] ?? 0) + 1;
       }
-      if (this.kind === 'live') this.acknowledged(action, reply.data);
+      if (this.kind === 'live' && move) this.acknowledged(action, reply.data);
     });
   }
 
   private acknowledged(action: Action, ack: ActionAck): void {
     const game = this.game;
     if (!game || ack.seq <= this.snapshotSeq) return;
-    if (!ack.accepted && ack.code !== 'rejected') return;
+    if (!ack.accepted && ack.code !== 'rejected') {
+      // Not applied (rate limit, stale, round over): the copy may have moved on meanwhile.
+      return;
+    }
     if (game.tick > ack.tick) {
       // Moved on before this ack came back (a slow network): take the server's state.
       // (The echo server has no state to give: its bots just go on.)

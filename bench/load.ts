@@ -118,7 +118,10 @@ function spawnTarget(kind: Kind): Promise<Target> {
         } catch {
           continue;
         }
-        if (entry.msg === 'stats') stats.push(entry as Record<string, number>);
+        if (entry.msg === 'stats') {
+          stats.push(entry as Record<string, number>);
+          if (process.env.BENCH_VERBOSE) console.error('server stats:', line);
+        }
         if (typeof entry.level === 'number' && entry.level >= 50)
           console.error('server:', line.slice(0, 2000));
         if (entry.msg === 'listening' && typeof entry.port === 'number' && !started) {

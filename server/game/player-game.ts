@@ -49,7 +49,15 @@ export interface Attempt {
 
 export type ApplyOutcome =
   | { kind: 'over'; tick: number; hash: string }
-  | { kind: 'applied'; accepted: boolean; reason: string; tick: number; hash: string; logged: LoggedAction };
+  | {
+      kind: 'applied';
+      accepted: boolean;
+      reason: string;
+      tick: number;
+      hash: string;
+      /** Null when the action changed nothing (the simulator refused it without a penalty): nothing to log. */
+      logged: LoggedAction | null;
+    };
 
 export class PlayerGame {
   readonly attempts: Attempt[] = [];
@@ -126,9 +134,12 @@ export class PlayerGame {
     }
     const tick = current.state.tick;
     const result = apply(current.state, action);
+    const changed = result.state !== current.state;
     current.state = result.state;
-    const logged: LoggedAction = { seq, attempt: current.record.attempt, entry: { tick, action } };
-    current.actions.push(logged);
+    const logged: LoggedAction | null = changed
+      ? { seq, attempt: current.record.attempt, entry: { tick, action } }
+      : null;
+    if (logged) current.actions.push(logged);
     this.lastSeq = seq;
     const reason = result.ok ? '' : result.reason;
     return { kind: 'applied', accepted: result.ok, reason, tick, hash: stateHash(current.state), logged };

@@ -77,13 +77,17 @@ function decide(
       written: null,
     };
   }
-  const written = room.log.append(setup.round, seat.record.id, outcome.logged);
+  // An action that changed nothing (a misclick the simulator refused without a penalty)
+  // needs no log entry: replaying without it gives the same game.
+  const written = outcome.logged ? room.log.append(setup.round, seat.record.id, outcome.logged) : null;
   const drift = payload.tick === undefined ? 0 : payload.tick - outcome.tick;
   const outOfStep = drift > OUT_OF_STEP_TICKS || drift < -OUT_OF_STEP_LAG_TICKS;
   if (outOfStep && now - seat.lastResyncAt >= RESYNC_INTERVAL_MS) {
     // The client's clock has drifted from the game: set it straight right after the ack.
     seat.lastResyncAt = now;
-    written.then(() => setImmediate(() => sendSnapshot(room, seat))).catch(() => undefined);
+    (written ?? Promise.resolve())
+      .then(() => setImmediate(() => sendSnapshot(room, seat)))
+      .catch(() => undefined);
   }
   const { tick, hash } = outcome;
   const ack: ActionAck = outcome.accepted

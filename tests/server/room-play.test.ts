@@ -86,6 +86,21 @@ describe('actions and acknowledgements', () => {
     expect(order).toEqual([1, 10]);
   });
 
+  test('an action that changed nothing is acknowledged but not logged; one with a penalty is logged', async () => {
+    const { h, code, students } = await running();
+    const s = students[0]!;
+    await h.advance(200);
+    const unknown = await s.act({ type: 'place', objectId: 'nothing', address: 0 });
+    expect(unknown).toMatchObject({ accepted: false, code: 'rejected' });
+    const penalised = await s.act({ type: 'pop' }); // popping <module>: refused with a penalty
+    expect(penalised).toMatchObject({ accepted: false, code: 'rejected' });
+    await h.settle();
+    expect((await h.store.getActions(code, 0, s.playerId)).map((e) => e.seq)).toEqual([2]);
+    const game = h.service.room(code).seats.get(s.playerId)!.game!;
+    expect(game.lastSeq).toBe(2);
+    expect(game.current.state.tally.rejections).toBe(1);
+  });
+
   test('more than 20 actions a second are refused, not fatal', async () => {
     const { h, students } = await running();
     const s = students[0]!;
