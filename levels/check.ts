@@ -1,7 +1,8 @@
 /**
  * `npm run levels:check`: reads every levels/*.json from disk, parses it (a bad file is
  * reported with its name, the path inside it and the problem), plays it with the perfect
- * autoplayer (it must complete with three stars), with a sloppy bot (below three stars on
+ * autoplayer (it must complete with three stars, and its program must do nothing Python
+ * would refuse: no name that names nothing, reported with the op's path), with a sloppy bot (below three stars on
  * average and in most runs), at a good person's pace (two stars) and at a decent person's
  * pace (one or two stars, finishing in time), and prints one line per level and a summary.
  * Exit code 1 when anything is wrong.
@@ -9,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LevelError, parseLevel } from '../shared/level/load';
+import { dryRunProblems, LevelError, parseLevel } from '../shared/level/load';
 import type { Level } from '../shared/level/schema';
 import { CALIBRATION_SEEDS, PERFECT, playLevel, REFERENCE_PLAYERS, score } from '../shared/sim';
 
@@ -30,7 +31,8 @@ function starsFor(level: Level, total: number): number {
 }
 
 export function checkLevel(level: Level, file: string): LevelReport {
-  const problems: string[] = [];
+  // What the program does that Python would not (a misspelt name reads as None), with its place in the file.
+  const problems: string[] = dryRunProblems(level).map((p) => `${p.path}: ${p.problem}`);
   const { state } = playLevel(level, 1, PERFECT);
   const perfect = score(state);
   const ticks = state.completedAt ?? state.tick;

@@ -2,12 +2,14 @@
  * Loading a level: the schema first, then the checks a schema cannot express (a called
  * function exists and gets its parameters, object ids are unique and references point at
  * made objects, preplaced objects fit the heap without overlapping, lines exist, answers
- * are among the options). A bad level is refused with one message per problem, each naming
+ * are among the options), and, on request, a dry run that catches what only running shows
+ * (a name that names nothing). A bad level is refused with one message per problem, each naming
  * the file, the path inside it and what is wrong in plain words, e.g.
  *   levels/03-heap.json: program[3].objects[0].value: unknown value kind "lst": a value is …
  * Pure: the caller reads the file.
  */
 import type { z } from 'zod';
+import { lintLevel } from '../sim/lint';
 import {
   bytesSize,
   dictSizeForKeys,
@@ -428,8 +430,22 @@ class Checker {
   }
 }
 
+export interface ParseOptions {
+  /**
+   * Also play the level once with the perfect player and refuse it when its program does
+   * something Python would not (a name that names nothing, a reference to an object that is
+   * gone, …; see `lintLevel`). Costs one run of the level: tools and tests ask for it.
+   */
+  dryRun?: boolean;
+}
+
+/** The problems a dry run of a parsed level finds, at their paths in the file. */
+export function dryRunProblems(level: Level): LevelProblem[] {
+  return lintLevel(level).map((w) => ({ path: w.at, problem: `line ${w.line}: ${w.message}` }));
+}
+
 /** Parses a level file's JSON; throws a LevelError naming the file, the path and the problem. */
-export function parseLevel(json: unknown, fileName: string): Level {
+export function parseLevel(json: unknown, fileName: string, options: ParseOptions = {}): Level {
   const parsed = Level.safeParse(json);
   if (!parsed.success) {
     throw new LevelError(
@@ -442,5 +458,9 @@ export function parseLevel(json: unknown, fileName: string): Level {
   checker.preplaced();
   checker.ops(level.program, ['program']);
   if (checker.problems.length > 0) throw new LevelError(fileName, checker.problems);
+  if (options.dryRun) {
+    const problems = dryRunProblems(level);
+    if (problems.length > 0) throw new LevelError(fileName, problems);
+  }
   return level;
 }

@@ -7,6 +7,7 @@ import type { ValueSpec } from '../level/schema';
 import type { Draft } from './draft';
 import { canGrowInPlace, heapLayout, spanOf } from './heap';
 import { containerLabel } from './labels';
+import { warnLevel } from './level-warnings';
 import {
   dictSizeForKeys,
   type KeyKind,
@@ -73,7 +74,7 @@ export function storeInto(
   ctx: MakeContext,
 ): Resize {
   const obj = d.object(targetId);
-  if (!obj || obj.shelf) return null;
+  if (!obj || obj.shelf) return notContainer(d, obj, 'nothing is stored');
   if (obj.kind === 'list') {
     const at = typeof index === 'number' ? (index < 0 ? obj.refs.length + index : index) : -1;
     if (at >= 0 && at < obj.refs.length) {
@@ -112,13 +113,38 @@ export function storeInto(
     d.emit({ type: 'reference-set', from: obj.id, to: valueId });
     return rewrite(d, obj, refs, Math.max(obj.size, setSize(refs.length, 'add')));
   }
+  return notContainer(d, obj, 'nothing is stored');
+}
+
+/** Warns that an op's target is not a list, dict or set; what the op does then: nothing. */
+function notContainer(d: Draft, obj: SimObject | undefined, outcome: string): null {
+  warnLevel(d, `the target ${obj?.label ?? 'None'} is not a list, dict or set: ${outcome}`, 'target');
   return null;
+}
+
+function nothingThere(d: Draft, obj: SimObject, index: number | string | undefined): void {
+  const what =
+    index === undefined ? `${obj.label} is empty` : `${obj.label} has no item ${JSON.stringify(index)}`;
+  const error = obj.kind === 'dict' && index !== undefined ? 'KeyError' : 'IndexError';
+  warnLevel(
+    d,
+    `${what}: nothing is removed (Python raises ${error})`,
+    index === undefined ? 'target' : 'index',
+  );
 }
 
 /** `del target[index]`, `target.pop()` (no index) or `target.clear()` (`all`). Containers only shrink in place. */
 export function dropFrom(d: Draft, targetId: string, index: number | string | undefined, all: boolean): void {
   const obj = d.object(targetId);
-  if (!obj || obj.shelf || obj.refs.length === 0) return;
+  if (!obj || obj.shelf || !(obj.kind === 'list' || obj.kind === 'dict' || obj.kind === 'set')) {
+    notContainer(d, obj, 'nothing is removed');
+    return;
+  }
+  if (obj.refs.length === 0) {
+    // Clearing an empty container is fine; taking an item out of one is not.
+    if (!all) nothingThere(d, obj, index);
+    return;
+  }
   let refs: string[];
   let size = obj.size;
   if (all) {
@@ -134,14 +160,20 @@ export function dropFrom(d: Draft, targetId: string, index: number | string | un
         const key = d.object(obj.refs[i]!);
         if (key && key.label.replace(/^'(.*)'$/, '$1') === String(index)) at = i;
       }
-      if (at < 0) return;
+      if (at < 0) {
+        nothingThere(d, obj, index);
+        return;
+      }
     }
     refs = obj.refs.slice();
     refs.splice(at, 2);
   } else if (obj.kind === 'list' || obj.kind === 'set') {
     let at = obj.refs.length - 1;
     if (typeof index === 'number') at = index < 0 ? obj.refs.length + index : index;
-    if (at < 0 || at >= obj.refs.length) return;
+    if (at < 0 || at >= obj.refs.length) {
+      nothingThere(d, obj, index);
+      return;
+    }
     refs = obj.refs.slice();
     refs.splice(at, 1);
     if (obj.kind === 'list') size = listSize(listCapacityAfterRemove(listCapacity(obj), refs.length));

@@ -40,6 +40,18 @@ export function currentOp(level: Level, program: Program): Op | undefined {
   return listAt(level, program.cursors, k)[program.cursors[k]!.index];
 }
 
+/** Where the op under the top cursor sits in the level file, e.g. `program[4].body[1]`. */
+export function opPath(program: Program): string {
+  const { cursors } = program;
+  let out = 'program';
+  for (let k = 0; k < cursors.length; k++) {
+    out += `[${cursors[k]!.index}]`;
+    const inner = cursors[k + 1];
+    if (inner) out += `.${inner.branch === 'handler' ? 'handler' : 'body'}`;
+  }
+  return out;
+}
+
 /** Closes finished lists: next repeat iteration, or back to the parent's next op; marks the end. */
 export function settle(level: Level, program: Program): void {
   const { cursors } = program;

@@ -12,6 +12,7 @@ export { currentOp } from './cursors';
 export { ADDRESS_BASE, explainAction, formatAddress } from './explain';
 export { hash } from './hash';
 export { CELL_BYTES, freeRuns, spanOf } from './heap';
+export { type LevelWarning, lintLevel } from './lint';
 export { ActionSchema, type ParseActionResult, parseAction } from './parse-action';
 export { progress } from './progress';
 export {

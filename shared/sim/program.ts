@@ -6,6 +6,7 @@ import type { NewObject, Op } from '../level/schema';
 import { dropFrom, storeInto } from './containers';
 import { catchingTry, enterNextOp, settle } from './cursors';
 import type { Draft } from './draft';
+import { warnLevel } from './level-warnings';
 import { own, setOwn } from './own';
 import { completeOp, finishIfDone, raisePlace, raiseRequest } from './requests';
 import { stackBytes } from './stack';
@@ -82,8 +83,10 @@ function runOp(d: Draft, op: Op): void {
       raiseRequest(d, { kind: 'push', fn: op.fn, line: op.line, since, overflow: callOverflows(d, op.fn) });
       return;
     case 'return':
-      if (d.depth <= 1) completeOp(d);
-      else raiseRequest(d, { kind: 'pop', fn: d.frame(top).fn, line: op.line, since });
+      if (d.depth <= 1) {
+        warnLevel(d, 'return outside a function (Python: SyntaxError): nothing happens', '');
+        completeOp(d);
+      } else raiseRequest(d, { kind: 'pop', fn: d.frame(top).fn, line: op.line, since });
       return;
     case 'new':
       runNew(d, op.objects, op.line);
@@ -108,6 +111,12 @@ function runOp(d: Draft, op: Op): void {
       return;
     case 'unbind':
       if (d.unbindLocal(top, op.name)) d.emit({ type: 'unbound', name: op.name, depth: top });
+      else
+        warnLevel(
+          d,
+          `the name "${op.name}" is not bound here: nothing is deleted (del raises NameError)`,
+          'name',
+        );
       completeOp(d);
       return;
     case 'say':

@@ -162,6 +162,14 @@ export type SimEvent =
   | { type: 'stall'; waited: number }
   | { type: 'raised'; error: ErrorName; unwound: number }
   | { type: 'say'; text: string }
+  /**
+   * The level's program did something Python would not let it do: a name that names nothing
+   * (read as None), a reference to an object that is gone, storing into or removing from
+   * something that is not a container (or an item that is not there), `del` of an unbound
+   * name. The run goes on (the simulator's reading is given in `message`); the level should
+   * be fixed. `at` is where in the level file, e.g. `program[3].target`.
+   */
+  | { type: 'level-warning'; line: number; at: string; message: string }
   | { type: 'crash'; kind: CrashKind; message: string }
   | { type: 'complete'; tick: number }
   | { type: 'timeout'; tick: number };

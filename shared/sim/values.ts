@@ -5,6 +5,7 @@
 import type { ValueSpec } from '../level/schema';
 import type { Draft } from './draft';
 import { bytesLabel, containerLabel, floatLabel, intLabel, strLabel } from './labels';
+import { nameSpec, refSpec, warnLevel } from './level-warnings';
 import { own } from './own';
 import {
   boolSize,
@@ -80,19 +81,27 @@ export function freshId(d: Draft, base: string): string {
   return `${base}#${n}`;
 }
 
-/** What a name means in a frame: its local, else the module's global, else None. */
+/** What a name means in a frame: its local, else the module's global, else None (with a warning about the level). */
 export function lookupName(d: Draft, frameIndex: number, name: string): string {
   const frame = d.state.stack[frameIndex];
   const local = frame ? own(frame.locals, name) : undefined;
   if (local !== undefined) return local;
   const global = d.state.stack[0] ? own(d.state.stack[0].locals, name) : undefined;
-  return global ?? ensureObject(d, shelfObjectFor({ none: true })!);
+  if (global !== undefined) return global;
+  warnLevel(
+    d,
+    `the name "${name}" is not bound here (Python raises NameError); it reads as None`,
+    nameSpec(name),
+  );
+  return ensureObject(d, shelfObjectFor({ none: true })!);
 }
 
-/** The live object a level object id refers to now (through aliases), or None when it is gone. */
+/** The live object a level object id refers to now (through aliases), or None when it is gone (with a warning). */
 export function lookupRef(d: Draft, levelId: string): string {
   const id = own(d.state.aliases, levelId) ?? levelId;
-  return d.object(id) ? id : ensureObject(d, shelfObjectFor({ none: true })!);
+  if (d.object(id)) return id;
+  warnLevel(d, `object "${levelId}" is gone (freed, or never made); it reads as None`, refSpec(levelId));
+  return ensureObject(d, shelfObjectFor({ none: true })!);
 }
 
 function ensureObject(d: Draft, obj: SimObject): string {

@@ -64,6 +64,17 @@ describe('levels:check', () => {
     );
   });
 
+  test('fails a level whose program reads a name that names nothing, naming the file and the op', () => {
+    const broken = structuredClone(callStack);
+    // `x = 1` in a() becomes `x = y`: y is not bound there, so x would silently be None.
+    (broken.program as Record<string, unknown>[])[1]!.value = { name: 'y' };
+    const { code, lines } = check({ '01-call-stack.json': broken });
+    expect(code).toBe(1);
+    expect(lines).toContain(
+      '   levels/01-call-stack.json: program[1].value: line 2: the name "y" is not bound here (Python raises NameError); it reads as None',
+    );
+  });
+
   test('fails files whose order does not follow their names', () => {
     const { code, lines } = check({
       '01-call-stack.json': callStack,

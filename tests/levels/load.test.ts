@@ -252,3 +252,35 @@ describe('parseLevel', () => {
     expect(problemsOf(json)).toHaveLength(2);
   });
 });
+
+describe('parseLevel with a dry run', () => {
+  /** The base level with `x = [n, 1000]` misspelt as `x = [m, 1000]`. */
+  const misspelt = () =>
+    edit((l) => {
+      const made = (l.program[1] as { objects: { value: { list: unknown[] } }[] }).objects[0]!;
+      made.value.list[0] = { name: 'm' };
+    });
+
+  test('a name that names nothing parses (it is valid JSON of the right shape) but fails the dry run', () => {
+    expect(parseLevel(misspelt(), 'levels/99-tiny.json').id).toBe('tiny');
+    try {
+      parseLevel(misspelt(), 'levels/99-tiny.json', { dryRun: true });
+      throw new Error('the level was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(LevelError);
+      expect((error as LevelError).problems).toEqual([
+        {
+          path: 'program[1].objects[0].value.list[0]',
+          problem: 'line 2: the name "m" is not bound here (Python raises NameError); it reads as None',
+        },
+      ]);
+      expect((error as Error).message).toBe(
+        'levels/99-tiny.json: program[1].objects[0].value.list[0]: line 2: the name "m" is not bound here (Python raises NameError); it reads as None',
+      );
+    }
+  });
+
+  test('a sound level passes the dry run', () => {
+    expect(parseLevel(base(), 'levels/99-tiny.json', { dryRun: true }).id).toBe('tiny');
+  });
+});

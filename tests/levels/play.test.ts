@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import { checkLevel } from '../../levels/check';
-import { createHumanlikePlayer, hash, PERFECT, playLevel, replay, score } from '../../shared/sim';
+import { createHumanlikePlayer, hash, lintLevel, PERFECT, playLevel, replay, score } from '../../shared/sim';
 
 const cases = LEVELS.map((level) => [level.id, level] as const);
 
@@ -16,6 +16,10 @@ describe('playing the levels', () => {
     expect(result.stalls).toBe(0);
     // A recorded run replays to the very same state.
     expect(hash(replay(level, 7, actions))).toBe(hash(state));
+  });
+
+  test.each(cases)('%s: the program does nothing Python would refuse (dry run)', (_id, level) => {
+    expect(lintLevel(level)).toEqual([]);
   });
 
   test.each(cases)('%s: stars separate perfect, sloppy and decent play', (id, level) => {
