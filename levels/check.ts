@@ -2,7 +2,8 @@
  * `npm run levels:check`: reads every levels/*.json from disk, parses it (a bad file is
  * reported with its name, the path inside it and the problem), plays it with the perfect
  * autoplayer (it must complete with three stars, and its program must do nothing Python
- * would refuse: no name that names nothing, reported with the op's path), with a sloppy bot (below three stars on
+ * would refuse: no name that names nothing, reported with the op's path), with a player who
+ * fragments the heap on purpose (it must not outscore perfect play), with a sloppy bot (below three stars on
  * average and in most runs), at a good person's pace (two stars) and at a decent person's
  * pace (one or two stars, finishing in time), and prints one line per level and a summary.
  * Exit code 1 when anything is wrong.
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dryRunProblems, LevelError, parseLevel } from '../shared/level/load';
 import type { Level } from '../shared/level/schema';
-import { CALIBRATION_SEEDS, PERFECT, playLevel, REFERENCE_PLAYERS, score } from '../shared/sim';
+import { CALIBRATION_SEEDS, FRAGMENTER, PERFECT, playLevel, REFERENCE_PLAYERS, score } from '../shared/sim';
 
 const FOLDER = fileURLToPath(new URL('.', import.meta.url));
 const FILE_NAME = /^(\d\d)-[a-z0-9-]+\.json$/;
@@ -40,6 +41,12 @@ export function checkLevel(level: Level, file: string): LevelReport {
     problems.push(`perfect play ends ${state.status}${state.crash ? `: ${state.crash.message}` : ''}`);
   if (perfect.stars !== 3)
     problems.push(`perfect play earns ${perfect.stars} stars (${perfect.total} < ${level.stars[2]})`);
+  // Fragmenting the heap on purpose must not pay (a MemoryError can end the program early).
+  const fragmented = score(playLevel(level, 1, FRAGMENTER).state).total;
+  if (fragmented > perfect.total)
+    problems.push(
+      `a player who fragments the heap on purpose scores ${fragmented}, more than perfect play (${perfect.total})`,
+    );
   const sloppy = CALIBRATION_SEEDS.map((seed) =>
     score(playLevel(level, seed, REFERENCE_PLAYERS.sloppy(seed)).state),
   );

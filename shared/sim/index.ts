@@ -18,6 +18,7 @@ export { progress } from './progress';
 export {
   CALIBRATION_SEEDS,
   createHumanlikePlayer,
+  FRAGMENTER,
   type HumanlikeOptions,
   PERFECT,
   REFERENCE_PLAYERS,

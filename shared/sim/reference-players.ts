@@ -7,6 +7,8 @@
  * stars mean the same everywhere.
  */
 import { bestAction, createAutoplayer, type Player } from './autoplayer';
+import { freeRuns, spanOf } from './heap';
+import { analyse } from './references';
 
 export interface HumanlikeOptions {
   /** Ticks a person needs to react to something new, and between two moves (10 ticks = 1 s). */
@@ -30,6 +32,36 @@ export function createHumanlikePlayer({ reactionTicks, errorRate, seed }: Humanl
 }
 
 export const PERFECT: Player = bestAction;
+
+/**
+ * Plays like the perfect player but places every object where the largest free run left is
+ * smallest (in the middle of a run), to fragment the heap on purpose and run into a
+ * MemoryError. It makes no mistake; a level on which it outscores perfect play rewards that
+ * (the MemoryError ends the program early with more time left, or leads to a handler worth
+ * more than the rest of the program).
+ */
+export const FRAGMENTER: Player = (state) => {
+  const request = state.request;
+  if (request?.kind !== 'place' || request.outOfMemory || analyse(state).garbage.length > 0)
+    return bestAction(state);
+  const runs = freeRuns(state);
+  let best: { objectId: string; address: number; largest: number } | null = null;
+  for (const objectId of request.objectIds) {
+    const span = spanOf(state.objects[objectId]!.size);
+    runs.forEach((run, i) => {
+      if (run.bytes < span) return;
+      const address = run.address + Math.floor((run.bytes - span) / 16) * 8;
+      let largest = Math.max(address - run.address, run.address + run.bytes - address - span);
+      runs.forEach((other, j) => {
+        if (j !== i) largest = Math.max(largest, other.bytes);
+      });
+      if (!best || largest < best.largest) best = { objectId, address, largest };
+    });
+  }
+  if (!best) return bestAction(state);
+  const { objectId, address } = best;
+  return { type: 'place', objectId, address };
+};
 
 /** The reference players, each made fresh for a seed. */
 export const REFERENCE_PLAYERS = {

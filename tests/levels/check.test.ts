@@ -75,6 +75,34 @@ describe('levels:check', () => {
     );
   });
 
+  test('fails a level on which fragmenting the heap on purpose pays', () => {
+    // A MemoryError at line 2 ends the program before its long tail: more time left on the clock.
+    const level = {
+      id: 'fragment-pays',
+      order: 1,
+      title: 'Fragmenting pays',
+      concept: 'fragmentation',
+      intro: ['x'],
+      outro: ['x'],
+      source: ['x = 2.5', 'big = bytes(100)', 'print("tick")'],
+      machine: { stackBytes: 512, recursionLimit: 1000, heapBytes: 160 },
+      program: [
+        { op: 'new', line: 1, objects: [{ id: 'x', value: { float: 2.5 }, bind: 'x' }] },
+        { op: 'new', line: 2, objects: [{ id: 'big', value: { bytes: 100 }, bind: 'big' }] },
+        { op: 'repeat', line: 3, times: 60, body: [{ op: 'say', line: 3, text: 'tick' }] },
+      ],
+      pace: 10,
+      grace: 50,
+      timeLimit: 2000,
+      stars: [1, 2, 3],
+    };
+    const { code, lines } = check({ '01-fragment-pays.json': level });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(
+      /levels\/01-fragment-pays\.json: a player who fragments the heap on purpose scores \d+, more than perfect play \(\d+\)/,
+    );
+  });
+
   test('fails files whose order does not follow their names', () => {
     const { code, lines } = check({
       '01-call-stack.json': callStack,
