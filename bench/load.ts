@@ -82,6 +82,9 @@ function spawnTarget(kind: Kind): Promise<Target> {
     kind === 'game' && process.env.BENCH_CPU_PROF
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
+  // BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to the game server.
+  if (kind === 'game' && process.env.BENCH_SERVER_NODE_ARGS)
+    profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
     env: {
       ...process.env,
@@ -116,6 +119,7 @@ function spawnTarget(kind: Kind): Promise<Target> {
         try {
           entry = JSON.parse(line) as Record<string, unknown>;
         } catch {
+          if (process.env.BENCH_VERBOSE) console.error('server:', line);
           continue;
         }
         if (entry.msg === 'stats') {
