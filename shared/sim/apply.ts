@@ -115,34 +115,27 @@ function place(d: Draft, objectId: string, address: number): Outcome {
   d.putObject(placed);
   rememberLayoutWithPlaced(before, d.state.objects, placed);
   d.emit({ type: 'object-placed', objectId, address });
-  const top = d.depth - 1;
-  const name = own(request.bind, objectId);
-  if (name && !boundLater(d, request, objectId, name)) bindName(d, top, name, objectId);
-  else if (name === null || !referenced(d, objectId)) d.setTemps([...d.state.temps, objectId]);
+  const waiting = request.objectIds.filter((id) => id !== objectId);
+  // Until its op completes the interpreter holds what the op made, and binds names only then
+  // (Python evaluates the whole right-hand side first): the objects of one op, and what the
+  // names held before, are alive together, whatever order they are placed in.
+  if (waiting.length > 0 && (own(request.bind, objectId) !== undefined || !referenced(d, objectId)))
+    d.setTemps([...d.state.temps, objectId]);
   // No longer held as "being made": whether anything else holds it is for the garbage check to see.
   d.dropRef(objectId);
-  const waiting = request.objectIds.filter((id) => id !== objectId);
   if (waiting.length > 0) {
     d.setRequest({ ...request, objectIds: waiting });
     refreshOutOfMemory(d);
     return null;
   }
   service(d);
+  // In the op's order: of two objects bound to one name, the later keeps it.
+  for (const id in request.bind) {
+    const name = request.bind[id];
+    if (name && d.object(id)) bindName(d, d.depth - 1, name, id);
+  }
   completeOp(d, heldTemps(request));
   return null;
-}
-
-/**
- * Whether an object that comes after `objectId` in its `new` and is bound to the same name is
- * placed already: the name keeps it (`c = a; c = b` leaves c on b), whatever the order of placing.
- */
-function boundLater(d: Draft, request: PlaceRequest, objectId: string, name: string): boolean {
-  let after = false;
-  for (const id in request.bind) {
-    if (id === objectId) after = true;
-    else if (after && request.bind[id] === name && (d.object(id)?.address ?? null) !== null) return true;
-  }
-  return false;
 }
 
 /**

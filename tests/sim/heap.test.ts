@@ -139,6 +139,32 @@ describe('placing', () => {
     expect(item.state.request).toMatchObject({ objectIds: ['line2'], outOfMemory: true });
   });
 
+  test('a name is rebound when its op completes: the value it held stays alive until then', () => {
+    // `a = [0, 0]` (72 B) while a holds a 72-byte list and a big int waits too: no room for both.
+    let s = start({
+      machine: { heapBytes: 200 },
+      preplaced: [
+        { object: { id: 'old', value: { list: [{ int: 0 }, { int: 0 }] }, bind: 'a' }, address: 0 },
+      ],
+      program: [
+        {
+          op: 'new',
+          line: 1,
+          objects: [
+            { id: 'new', value: { list: [{ int: 0 }, { int: 0 }] }, bind: 'a' },
+            { id: 'big', value: { bytes: 60 } },
+          ],
+        },
+      ],
+    });
+    s = untilRequest(s).state;
+    const r = act(s, { type: 'place', objectId: 'new', address: 72 });
+    // The old list is still a's: not garbage, so there is no room to make for the bytes.
+    expect(r.state.stack[0]!.locals).toEqual({ a: 'old' });
+    expect(garbage(r.state).ids).toEqual([]);
+    expect(r.state.request).toMatchObject({ objectIds: ['big'], outOfMemory: true });
+  });
+
   test('two objects of one op bound to one name: the later one keeps it, whatever is placed first', () => {
     const s = placeRequested({
       program: [
@@ -316,7 +342,7 @@ describe('MemoryError', () => {
     two = untilRequest(two).state;
     const placed = act(two, { type: 'place', objectId: 'p', address: 48 });
     expect(placed.state.request).toMatchObject({ objectIds: ['q'], outOfMemory: true });
-    expect(placed.events.map((e) => e.type)).toEqual(['object-placed', 'bound', 'request-changed']);
+    expect(placed.events.map((e) => e.type)).toEqual(['object-placed', 'request-changed']);
   });
 });
 
