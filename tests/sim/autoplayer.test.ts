@@ -96,7 +96,7 @@ describe('bestAction', () => {
     ).toBeGreaterThan(1);
   });
 
-  test('places first fit: the lowest address where the object fits', () => {
+  test('places best fit: the 16-byte gap is too small, so the float goes to the free run after b', () => {
     const s = untilRequest(
       start({
         machine: { heapBytes: 256 },

@@ -1,4 +1,4 @@
-/** The heap: placing objects in cells, refusals, first fit, lists that grow, MemoryError, freeing and leaks. */
+/** The heap: placing objects in cells, refusals, lists that grow, MemoryError, freeing and leaks. */
 import { describe, expect, test } from 'vitest';
 import { apply, bestAction, freeRuns, type GameState, garbage } from '../../shared/sim';
 import { act, type LevelParts, start, ticks, untilRequest } from './fixtures';
