@@ -37,6 +37,15 @@ describe('taking states', () => {
     expect(m.changes!.none).toBe(true);
   });
 
+  test('crash and refusal messages on the info line name <module> without call parentheses', () => {
+    const m = model();
+    const message = 'Dangling pointer: you freed xs (<module>() still reaches it through xs).';
+    m.setState(midStackState(), [{ type: 'crash', kind: 'dangling-pointer', message }], 0);
+    expect(m.info?.text).toBe('Dangling pointer: you freed xs (<module> still reaches it through xs).');
+    m.flash('<module>() cannot be popped.');
+    expect(m.info?.text).toBe('<module> cannot be popped.');
+  });
+
   test('a mistake or a wrong answer becomes the info line; focusing an object replaces it', () => {
     const m = model();
     m.setState(

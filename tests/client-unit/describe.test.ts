@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
+  callName,
   clockText,
   describeRequest,
   pendingObjects,
   starString,
   starsInReach,
+  tidyNames,
   withoutTitle,
 } from '../../client/src/game/describe';
 import { cycleState, midStackState } from '../../client/src/game/fixtures';
@@ -66,5 +68,27 @@ describe('crash cards', () => {
     ).toBe('The frame of f() did not fit.');
     expect(withoutTitle('Out of room: nothing fits.', 'MemoryError')).toBe('Out of room: nothing fits.');
     expect(withoutTitle('No colon here', 'MemoryError')).toBe('No colon here');
+  });
+});
+
+describe('the module frame is named as Python names it', () => {
+  test('a function is a call, <module> is not', () => {
+    expect(callName('fib')).toBe('fib()');
+    expect(callName('<module>')).toBe('<module>');
+  });
+
+  test("the simulator's sentences lose the call parentheses after <module>", () => {
+    expect(tidyNames('You freed [1, 2] (<module>() still reaches it through xs).')).toBe(
+      'You freed [1, 2] (<module> still reaches it through xs).',
+    );
+    expect(tidyNames('<module>() has not returned yet; f() has.')).toBe(
+      '<module> has not returned yet; f() has.',
+    );
+  });
+
+  test('no request text built by the board calls <module>', () => {
+    const s = midStackState();
+    const pop = describeRequest({ ...s, request: { kind: 'pop', fn: '<module>', line: 1, since: 0 } });
+    expect(`${pop.title} ${pop.detail}`).not.toContain('<module>()');
   });
 });

@@ -81,4 +81,23 @@ describe('narration for the live region', () => {
     expect(narrate(e, shown)).toEqual(['Unreachable cycle: [[...]], [[...]].']);
     expect(narrate(e, hidden)).toEqual([]);
   });
+
+  test('messages from the simulator name <module> without call parentheses', () => {
+    const crash = narrate(
+      [
+        {
+          type: 'crash',
+          kind: 'dangling-pointer',
+          message: 'You freed xs (<module>() still reaches it through xs).',
+        },
+      ],
+      s,
+    );
+    expect(crash).toEqual(['Crash: You freed xs (<module> still reaches it through xs).']);
+    const mistake = narrate(
+      [{ type: 'mistake', concept: 'call-stack', message: '<module>() has not returned yet.' }],
+      s,
+    );
+    expect(mistake[0]).not.toContain('<module>()');
+  });
 });

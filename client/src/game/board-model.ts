@@ -5,7 +5,7 @@
  */
 import type { GameState, SimEvent, SimObject } from '../../../shared/sim/types';
 import { type Changes, diffStates } from './changes';
-import { pendingObjects } from './describe';
+import { callName, pendingObjects, tidyNames } from './describe';
 import { cellsFor, occupancy, offsetToCell } from './heap-grid';
 import type { KeyContext, Overlay } from './keymap';
 import { type Views, viewsOf, whyAlive } from './sim-views';
@@ -123,22 +123,22 @@ export class BoardModel {
   private noteEvent(e: SimEvent, state: GameState): void {
     switch (e.type) {
       case 'mistake':
-        this.info = { text: e.message, tone: 'bad' };
+        this.info = { text: tidyNames(e.message), tone: 'bad' };
         break;
       case 'answered':
         this.info = {
-          text: `${e.correct ? 'Right.' : 'Not quite.'} ${e.explain}`,
+          text: `${e.correct ? 'Right.' : 'Not quite.'} ${tidyNames(e.explain)}`,
           tone: e.correct ? 'good' : 'bad',
         };
         break;
       case 'crash':
-        this.info = { text: e.message, tone: 'bad' };
+        this.info = { text: tidyNames(e.message), tone: 'bad' };
         break;
       case 'raised':
         this.info = { text: `${e.error} raised.`, tone: 'info' };
         break;
       case 'say':
-        this.info = { text: e.text, tone: 'info' };
+        this.info = { text: tidyNames(e.text), tone: 'info' };
         break;
       case 'stall':
         if (this.info?.tone !== 'bad')
@@ -169,7 +169,7 @@ export class BoardModel {
   }
 
   flash(text: string): void {
-    this.info = { text, tone: 'bad' };
+    this.info = { text: tidyNames(text), tone: 'bad' };
   }
 
   get overlay(): Overlay {
@@ -298,7 +298,7 @@ export class BoardModel {
     if (path) {
       const [fn, local, ...ids] = path;
       const chain = ids.map((x) => state.objects[x]?.label ?? x).join(' → ');
-      const frameName = fn === '<module>' ? '<module>' : `${fn}()`;
+      const frameName = callName(fn ?? '');
       const root = local?.startsWith('(') ? `${frameName} ${local}` : `${frameName} → ${local}`;
       return { path, text: `Why is ${name} alive? ${root} → ${chain}` };
     }

@@ -12,6 +12,19 @@ export interface RequestText {
   detail: string;
 }
 
+/**
+ * A frame's name as Python's traceback prints it: `f()` for a function, but `<module>`
+ * alone, since the module is not a call.
+ */
+export function callName(fn: string): string {
+  return fn === '<module>' ? fn : `${fn}()`;
+}
+
+/** Text from the simulator, with the module frame named as Python names it (no call parentheses). */
+export function tidyNames(text: string): string {
+  return text.replaceAll('<module>()', '<module>');
+}
+
 export function objectName(obj: SimObject | undefined): string {
   if (!obj) return 'an object';
   return `${obj.label} (${formatBytes(obj.size)})`;
@@ -40,16 +53,19 @@ function requestText(state: GameState, req: Request, picked: string | null): Req
       if (req.overflow) {
         return {
           title: 'raise RecursionError?',
-          detail: `line ${req.line} calls ${req.fn}() with ${state.stack.length} of ${recursionLimit} frames in use`,
+          detail: `line ${req.line} calls ${callName(req.fn)} with ${state.stack.length} of ${recursionLimit} frames in use`,
         };
       }
       return {
-        title: `push frame ${req.fn}()`,
-        detail: `line ${req.line} calls ${req.fn}()${bytes ? ` · its frame takes ${formatBytes(bytes)}` : ''}`,
+        title: `push frame ${callName(req.fn)}`,
+        detail: `line ${req.line} calls ${callName(req.fn)}${bytes ? ` · its frame takes ${formatBytes(bytes)}` : ''}`,
       };
     }
     case 'pop':
-      return { title: `pop frame ${req.fn}()`, detail: `line ${req.line}: ${req.fn}() returns` };
+      return {
+        title: `pop frame ${callName(req.fn)}`,
+        detail: `line ${req.line}: ${callName(req.fn)} returns`,
+      };
     case 'answer':
       return { title: `answer: ${req.question}`, detail: `line ${req.line} · press 1–${req.options.length}` };
     case 'place': {

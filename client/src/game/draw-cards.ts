@@ -4,7 +4,7 @@
  */
 import type * as Phaser from 'phaser';
 import type { ScoreBreakdown } from '../../../shared/sim/types';
-import { CRASH_TEXT, starString, withoutTitle } from './describe';
+import { CRASH_TEXT, starString, tidyNames, withoutTitle } from './describe';
 import { type ButtonSpec, button, type DrawContext } from './draw-kit';
 import type { Rect } from './heap-grid';
 import { KEY_HELP } from './keymap';
@@ -178,7 +178,14 @@ function crash(ctx: DrawContext): void {
   card(ctx, THEME.danger, (c) => {
     say(ctx, 'crash:kicker', 'CRASH', c, layout.font.body, THEME.dangerCss, true);
     say(ctx, 'crash:title', words.title, c, layout.font.huge * 0.8, THEME.text, true);
-    say(ctx, 'crash:message', withoutTitle(crashed.message, words.title), c, layout.font.title, THEME.text);
+    say(
+      ctx,
+      'crash:message',
+      withoutTitle(tidyNames(crashed.message), words.title),
+      c,
+      layout.font.title,
+      THEME.text,
+    );
     say(ctx, 'crash:why', words.why, c, layout.font.body, THEME.textDim);
     return model.canRetry && model.interactive
       ? [{ name: 'retry', label: 'Retry', key: 'Enter', hot: true }]

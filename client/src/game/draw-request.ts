@@ -4,7 +4,7 @@
  */
 import type { SimObject } from '../../../shared/sim/types';
 import { urgent } from './board-model';
-import { describeRequest, pendingObjects } from './describe';
+import { callName, describeRequest, pendingObjects } from './describe';
 import { type ButtonSpec, button, type DrawContext, marker, panel } from './draw-kit';
 import { formatBytes, type Rect } from './heap-grid';
 import { KIND_STYLE, THEME } from './palette';
@@ -97,14 +97,14 @@ function actionSpecs(ctx: DrawContext): ButtonSpec[] {
     {
       name: 'push',
       label: 'push',
-      sub: req?.kind === 'push' ? `${fn}()` : 'frame',
+      sub: req?.kind === 'push' ? callName(fn) : 'frame',
       key: 'P',
       hot: req?.kind === 'push' && !req.overflow,
     },
     {
       name: 'pop',
       label: 'pop',
-      sub: req?.kind === 'pop' ? `${req.fn}()` : 'frame',
+      sub: req?.kind === 'pop' ? callName(req.fn) : 'frame',
       key: 'O',
       hot: req?.kind === 'pop',
     },

@@ -5,6 +5,7 @@
  * one band that says how many frames it holds.
  */
 import type { Frame } from '../../../shared/sim/types';
+import { callName } from './describe';
 import { type DrawContext, meter, type Point, panel } from './draw-kit';
 import { formatAddress, formatBytes, type Rect } from './heap-grid';
 import { THEME } from './palette';
@@ -140,7 +141,7 @@ function drawFrames(ctx: DrawContext, stack: Frame[], area: Rect): LocalAnchor[]
       g.glow.lineStyle(Math.round(4 * u), THEME.focus, 1);
       g.glow.strokeRoundedRect(box.x - 2 * u, box.y - 2 * u, box.w + 4 * u, box.h + 4 * u, 6 * u);
     }
-    const name = p.frame.fn === '<module>' ? '<module>' : `${p.frame.fn}()`;
+    const name = callName(p.frame.fn);
     texts.put(`frame:${p.depth}:name`, `${isTop ? '▲ ' : ''}${name}`, box.x + gap * 1.5, box.y + head / 2, {
       size: layout.font.body,
       bold: true,

@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import type { GameState, SimEvent } from '../../../shared/sim/types';
 import { BoardModel } from './board-model';
-import { clockText } from './describe';
+import { clockText, tidyNames } from './describe';
 import { prefersCompact } from './layout';
 import { THEME } from './palette';
 import { renderOnDemand } from './render-on-demand';
@@ -123,7 +123,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
         if (!same) scene.invalidateLive();
       },
       setNarration(text) {
-        model.narration = text;
+        model.narration = tidyNames(text);
         scene.invalidate();
       },
       flash(text) {

@@ -4,6 +4,7 @@
  * so the live region is not flooded.
  */
 import type { GameState, Request, SimEvent } from '../../../shared/sim/types';
+import { callName, tidyNames } from './describe';
 import { formatAddress, formatBytes } from './heap-grid';
 
 export function narrate(events: SimEvent[], state: GameState): string[] {
@@ -26,9 +27,9 @@ function sentence(e: SimEvent, state: GameState): string | null {
     case 'request':
       return requestSentence(e.request, state);
     case 'frame-pushed':
-      return `Pushed the frame of ${e.fn}(); the stack is ${e.depth} ${e.depth === 1 ? 'frame' : 'frames'} deep.`;
+      return `Pushed the frame of ${callName(e.fn)}; the stack is ${e.depth} ${e.depth === 1 ? 'frame' : 'frames'} deep.`;
     case 'frame-popped':
-      return `Popped the frame of ${e.fn}(); its local names are gone.`;
+      return `Popped the frame of ${callName(e.fn)}; its local names are gone.`;
     case 'object-placed':
       return `Placed ${label(state, e.objectId)} at ${formatAddress(e.address)}.`;
     case 'objects-freed':
@@ -48,17 +49,17 @@ function sentence(e: SimEvent, state: GameState): string | null {
         return `Garbage: ${e.objectIds.map((id) => label(state, id)).join(', ')}.`;
       return null;
     case 'answered':
-      return `${e.correct ? 'Right.' : 'Not quite.'} ${e.explain}`;
+      return `${e.correct ? 'Right.' : 'Not quite.'} ${tidyNames(e.explain)}`;
     case 'mistake':
-      return `Mistake: ${e.message}`;
+      return `Mistake: ${tidyNames(e.message)}`;
     case 'raised':
       return e.unwound > 0
         ? `${e.error} raised; ${e.unwound} ${e.unwound === 1 ? 'frame' : 'frames'} unwound.`
         : `${e.error} raised.`;
     case 'say':
-      return e.text;
+      return tidyNames(e.text);
     case 'crash':
-      return `Crash: ${e.message}`;
+      return `Crash: ${tidyNames(e.message)}`;
     case 'complete':
       return 'Level complete.';
     case 'timeout':
@@ -72,10 +73,10 @@ function requestSentence(req: Request, state: GameState): string {
   switch (req.kind) {
     case 'push':
       return req.overflow
-        ? `Line ${req.line} calls ${req.fn}() with ${state.stack.length} of ${state.level.machine.recursionLimit} frames in use: push, or raise RecursionError?`
-        : `Line ${req.line} calls ${req.fn}(): push its frame.`;
+        ? `Line ${req.line} calls ${callName(req.fn)} with ${state.stack.length} of ${state.level.machine.recursionLimit} frames in use: push, or raise RecursionError?`
+        : `Line ${req.line} calls ${callName(req.fn)}: push its frame.`;
     case 'pop':
-      return `Line ${req.line}: ${req.fn}() returns: pop its frame.`;
+      return `Line ${req.line}: ${callName(req.fn)} returns: pop its frame.`;
     case 'place': {
       const what = req.objectIds
         .map((id) => state.objects[id])
