@@ -26,6 +26,8 @@ describe.each([
   { name: 'projector 1280×720', width: 1280, height: 720, pixelRatio: 1 },
   { name: 'full HD', width: 1920, height: 1080, pixelRatio: 1 },
   { name: 'phone 390×844 at 2×', width: 780, height: 1688, pixelRatio: 2 },
+  { name: 'phone 390×560 at 2×', width: 780, height: 1120, pixelRatio: 2 },
+  { name: 'phone, board in its 3:4 box (366×488) at 2×', width: 732, height: 976, pixelRatio: 2 },
   { name: 'small phone 360×640 at 3×', width: 1080, height: 1920, pixelRatio: 3 },
   { name: 'phone, board in a 390×600 box', width: 780, height: 1200, pixelRatio: 2 },
   { name: 'phone, board in a 360×480 box', width: 720, height: 960, pixelRatio: 2 },

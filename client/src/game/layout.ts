@@ -191,6 +191,47 @@ function heapGridIn(heap: Rect, cells: number, smallFont: number, unit: number):
   return fitHeapGrid(inner, Math.max(1, cells), gutter, Math.round(20 * unit), Math.round(96 * unit));
 }
 
+/** Widths (canvas pixels) of what shares the header with the level's title. */
+export interface HudWidths {
+  clock: number;
+  /** The mode tag (WATCHING, REPLAY, DEMO), 0 when there is none. */
+  tag: number;
+  stars: number;
+  /** Room kept for the score: its widest number of the same digit count, so it can change alone. */
+  score: number;
+}
+
+export interface HudSlots {
+  help: Rect;
+  /** Right edges of the right-aligned items, right to left. */
+  clockRight: number;
+  tagRight: number;
+  starsRight: number;
+  scoreRight: number;
+  /** The title is left-aligned here and must be no wider than `titleW`. */
+  titleX: number;
+  titleW: number;
+  /** The widths these slots were made for. */
+  widths: HudWidths;
+}
+
+/**
+ * The header, right to left: help button, clock, mode tag, stars, score, and the title in
+ * what is left, with a gap before the score so that the two never touch.
+ */
+export function hudSlots(layout: BoardLayout, widths: HudWidths): HudSlots {
+  const r = layout.hud;
+  const gap = layout.pad * 2;
+  const help = { x: r.x + r.w - layout.pad - r.h * 0.8, y: r.y + r.h * 0.1, w: r.h * 0.8, h: r.h * 0.8 };
+  const clockRight = help.x - layout.pad;
+  const tagRight = clockRight - widths.clock - gap;
+  const starsRight = widths.tag > 0 ? tagRight - widths.tag - gap : tagRight;
+  const scoreRight = starsRight - widths.stars - gap;
+  const titleX = r.x + layout.pad * 1.5;
+  const titleW = Math.max(0, scoreRight - widths.score - gap - titleX);
+  return { help, clockRight, tagRight, starsRight, scoreRight, titleX, titleW, widths };
+}
+
 /** True when a point is inside a rectangle (edges included). */
 export function inside(r: Rect, x: number, y: number): boolean {
   return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
