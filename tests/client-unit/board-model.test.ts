@@ -12,9 +12,9 @@ describe('taking states', () => {
   test('a tick that changes nothing on screen asks for no redraw; a change does', () => {
     const s = midStackState();
     const m = model(s);
-    expect(m.setState({ ...s, tick: s.tick + 1 }, [], 100)).toBe(false);
+    expect(m.setState({ ...s, tick: s.tick + 1 }, [], 100)).toBeNull();
     const objects = { ...s.objects, y: { ...s.objects.y!, refs: [] } };
-    expect(m.setState({ ...s, tick: s.tick + 2, objects }, [], 200)).toBe(true);
+    expect(m.setState({ ...s, tick: s.tick + 2, objects }, [], 200)).toBe('board');
     expect([...m.changes!.objects]).toEqual(['y']);
   });
 
@@ -22,7 +22,37 @@ describe('taking states', () => {
     const s = midStackState();
     const m = model(s);
     const late = s.request!.since + s.level.grace + 1;
-    expect(m.setState({ ...s, tick: late }, [], 100)).toBe(true);
+    expect(m.setState({ ...s, tick: late }, [], 100)).toBe('board');
+  });
+
+  test('a stall redraws the board once; its further ticks only move the score on the live layer', () => {
+    const s = midStackState();
+    const m = model(s);
+    const at = (n: number) => ({
+      ...s,
+      tick: s.request!.since + s.level.grace + n,
+      tally: { ...s.tally, stallTicks: n },
+    });
+    const stall = (n: number) => [{ type: 'stall' as const, waited: s.level.grace + n }];
+    expect(m.setState(at(1), stall(1), 100)).toBe('board');
+    const note = m.info;
+    expect(note?.tone).toBe('warn');
+    for (let n = 2; n < 6; n++) expect(m.setState(at(n), stall(n), 100 + n)).toBe('live');
+    expect(m.info).toBe(note);
+  });
+
+  test('a score that crosses a star threshold or outgrows its digits redraws the board', () => {
+    const s = midStackState();
+    const m = model(s);
+    const total = m.views!.score.total;
+    const withServiced = (extra: number) => ({
+      ...s,
+      tally: { ...s.tally, serviced: s.tally.serviced + extra },
+    });
+    const needed = s.level.stars.find((t) => t > total)!;
+    const steps = Math.ceil((needed - total) / 100);
+    expect(m.setState(withServiced(steps), [], 100)).toBe('board');
+    expect(m.setState(withServiced(steps + 100), [], 200)).toBe('board');
   });
 
   test('what changed stays lit through quiet ticks, but a jump (seek, snapshot) lights nothing', () => {

@@ -5,13 +5,18 @@
  */
 import type { GameState, SimEvent, SimObject } from '../../../shared/sim/types';
 import { type Changes, diffStates } from './changes';
-import { callName, pendingObjects, tidyNames } from './describe';
+import { callName, pendingObjects, scoreDigits, starsInReach, tidyNames } from './describe';
 import { cellsFor, occupancy, offsetToCell } from './heap-grid';
 import type { KeyContext, Overlay } from './keymap';
 import { type Views, viewsOf, whyAlive } from './sim-views';
 import type { BoardMode, ClockInfo } from './types';
 
 export type Tone = 'info' | 'good' | 'bad' | 'warn';
+
+/** What a new state asks to draw again. */
+export type Redraw = 'board' | 'live' | null;
+
+const STALL_NOTE = 'The program is waiting for you: each tick now costs points.';
 
 export interface WhyAnswer {
   /** [frame, name, objectId, ...] from a root to the object, or null when nothing reachable holds it. */
@@ -70,8 +75,11 @@ export class BoardModel {
     return this.mode === 'play';
   }
 
-  /** Take a new state; returns false when nothing on screen would change (most ticks). */
-  setState(state: GameState, events: SimEvent[], now: number): boolean {
+  /**
+   * Take a new state. Returns what must be drawn again: the board, only the live layer (the
+   * score moved, e.g. by the stall or leak penalty on a quiet tick), or nothing (most ticks).
+   */
+  setState(state: GameState, events: SimEvent[], now: number): Redraw {
     const prev = this.state;
     const prevScore = this.views?.score.total;
     const prevUrgent = prev ? urgent(prev) : false;
@@ -95,14 +103,18 @@ export class BoardModel {
     this.cursor = Math.min(this.cursor, this.heapCells - 1);
     const info = this.info;
     for (const e of events) this.noteEvent(e, state);
-    return (
+    const score = this.views.score.total;
+    if (
       !prev ||
-      events.length > 0 ||
+      events.some((e) => e.type !== 'stall') ||
       info !== this.info ||
       !sameView(prev, state) ||
-      prevScore !== this.views.score.total ||
-      prevUrgent !== urgent(state)
-    );
+      prevUrgent !== urgent(state) ||
+      (prevScore !== undefined && !sameScoreSlot(prevScore, score, state.level.stars))
+    ) {
+      return 'board';
+    }
+    return prevScore !== score ? 'live' : null;
   }
 
   private resetView(state: GameState): void {
@@ -141,8 +153,9 @@ export class BoardModel {
         this.info = { text: tidyNames(e.text), tone: 'info' };
         break;
       case 'stall':
-        if (this.info?.tone !== 'bad')
-          this.info = { text: 'The program is waiting for you: each tick now costs points.', tone: 'warn' };
+        // One note for the whole wait, not a new one (and a redraw) every tick of it.
+        if (this.info?.tone !== 'bad' && this.info?.text !== STALL_NOTE)
+          this.info = { text: STALL_NOTE, tone: 'warn' };
         break;
       case 'garbage':
         if ((e.cycle && state.level.show.cycles) || (!e.cycle && state.level.show.garbage)) {
@@ -319,6 +332,16 @@ export class BoardModel {
           : `Nothing refers to ${name} any more: it is garbage.`,
     };
   }
+}
+
+/**
+ * Whether a new score can be shown on the live layer alone: the stars and the next
+ * threshold are unchanged and the number still fits the width the header keeps for it.
+ */
+function sameScoreSlot(a: number, b: number, stars: readonly [number, number, number]): boolean {
+  const ra = starsInReach(a, stars);
+  const rb = starsInReach(b, stars);
+  return ra.stars === rb.stars && ra.next === rb.next && scoreDigits(a) === scoreDigits(b);
 }
 
 /** The parts of a state the board draws (the simulator shares unchanged parts between ticks). */

@@ -150,6 +150,11 @@ export function starsInReach(total: number, thresholds: readonly [number, number
   return { stars, next: stars < 3 ? thresholds[stars as 0 | 1 | 2] : null };
 }
 
+/** Digits the header keeps room for: four, or more once a score outgrows them. */
+export function scoreDigits(total: number): number {
+  return Math.max(4, String(Math.max(0, Math.floor(total))).length);
+}
+
 export function starString(stars: number): string {
   return '★'.repeat(stars) + '☆'.repeat(Math.max(0, 3 - stars));
 }

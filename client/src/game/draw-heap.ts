@@ -1,19 +1,12 @@
 /**
  * The heap: a grid of 8-byte cells with hex addresses down the side, objects drawn over
  * the cells they occupy (shape, tag, value, size), reference-count badges, garbage
- * hatching where the level shows it, the keyboard cursor and the placement ghost.
+ * hatching where the level shows it. The cursor and the placement ghost are on the live
+ * layer (`draw-live.ts`).
  */
 import type { SimObject } from '../../../shared/sim/types';
 import { type DrawContext, dashedRect, hatch, marker, panel } from './draw-kit';
-import {
-  cellRect,
-  cellsFor,
-  fitAt,
-  formatAddress,
-  formatBytes,
-  objectSegments,
-  type Rect,
-} from './heap-grid';
+import { cellsFor, formatAddress, formatBytes, objectSegments, type Rect } from './heap-grid';
 import { KIND_STYLE, THEME } from './palette';
 import { ellipsize, monoFit } from './text-pool';
 
@@ -101,7 +94,7 @@ export function drawHeap(ctx: DrawContext): Map<string, ObjectAnchor> {
   }
   for (const gone of model.changes?.freed ?? []) {
     for (const s of objectSegments(grid, gone.address!, gone.size, scroll))
-      dashedRect(g.glow, s, 5 * u, THEME.focus, 2 * u);
+      ctx.lit.push({ rect: s, width: 2 * u, dash: 5 * u });
   }
   return anchors;
 }
@@ -229,8 +222,10 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
       g.marks.strokeRect(s.x - u, s.y - u, s.w + 2 * u, s.h + 2 * u);
     }
     if (model.changes?.objects.has(obj.id)) {
-      g.glow.lineStyle(Math.round(4 * u), THEME.focus, 1);
-      g.glow.strokeRect(s.x - 2 * u, s.y - 2 * u, s.w + 4 * u, s.h + 4 * u);
+      ctx.lit.push({
+        rect: { x: s.x - 2 * u, y: s.y - 2 * u, w: s.w + 4 * u, h: s.h + 4 * u },
+        width: Math.round(4 * u),
+      });
     }
   }
   if (marked) {
@@ -243,70 +238,6 @@ function drawObject(ctx: DrawContext, obj: SimObject, segs: Rect[], onPath: bool
       background: '#ffffff',
       depth: 8,
     });
-  }
-}
-
-/**
- * The keyboard cursor, and where the pending object would land (fits / overlaps). Drawn on
- * its own layer with a live text, so moving the pointer redraws only this.
- */
-export function drawCursorAndGhost(ctx: DrawContext): void {
-  const { layout, model, g, texts } = ctx;
-  g.ghost.clear();
-  texts.hide('ghost:fit');
-  if (model.overlay) return;
-  const u = layout.unit;
-  const grid = layout.grid;
-  const state = model.state!;
-  const interactive = model.interactive;
-  const cur = cellRect(grid, model.cursor, model.scrollRow);
-  if (cur && interactive && model.cursorActive) {
-    g.ghost.lineStyle(Math.round(3 * u), THEME.focus, 1);
-    g.ghost.strokeRect(cur.x + u, cur.y + u, cur.w - 2 * u, cur.h - 2 * u);
-  }
-  const pending = model.pickedPending ? state.objects[model.pickedPending] : undefined;
-  if (!interactive || !pending || state.request?.kind !== 'place') return;
-  // The keyboard ghost appears once the arrow keys are used; the pointer's on hover or drag.
-  const at = model.ghostCell ?? (model.cursorActive ? model.cursor : null);
-  if (at === null) return;
-  const map = model.occupancy(grid.cells);
-  const fit = fitAt(map, at, pending.size, pending.id);
-  const segs = objectSegments(grid, at * 8, Math.min(pending.size, (grid.cells - at) * 8), model.scrollRow);
-  for (const s of segs) {
-    if (fit === 'fits') {
-      g.ghost.fillStyle(THEME.good, 0.45);
-      g.ghost.fillRect(s.x, s.y, s.w, s.h);
-    } else {
-      hatch(g.ghost, s, 8 * u, THEME.danger, 2.5 * u);
-    }
-    g.ghost.lineStyle(Math.round(2.5 * u), fit === 'fits' ? THEME.good : THEME.danger, 1);
-    g.ghost.strokeRect(s.x, s.y, s.w, s.h);
-  }
-  const first = segs[0];
-  const last = segs[segs.length - 1];
-  if (first && last) {
-    const words = {
-      fits: `fits · ${formatAddress(at * 8)}`,
-      overlaps: 'overlaps an object',
-      outside: 'runs off the heap',
-    }[fit];
-    // Above the ghost, unless that would cover the heap's title: then below it.
-    const above = first.y - layout.font.small * 1.4 > grid.y;
-    texts.put(
-      'ghost:fit',
-      `${fit === 'fits' ? '✓' : '✗'} ${words}`,
-      above ? first.x : last.x,
-      above ? first.y - 2 * u : last.y + last.h + 2 * u,
-      {
-        size: layout.font.small,
-        bold: true,
-        originY: above ? 1 : 0,
-        color: '#000000',
-        background: fit === 'fits' ? '#3fd3a6' : '#ff8a4c',
-        depth: 9,
-        live: true,
-      },
-    );
   }
 }
 

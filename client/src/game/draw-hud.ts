@@ -1,86 +1,111 @@
 /** The bar across the top (level, score, stars, clock, help) and the info line at the bottom. */
-import type { Tone } from './board-model';
-import { clockText, starString, starsInReach } from './describe';
+import type { BoardModel, Tone } from './board-model';
+import { clockText, scoreDigits, starString, starsInReach } from './describe';
 import { button, type DrawContext } from './draw-kit';
+import { type BoardLayout, type HudSlots, hudSlots } from './layout';
 import { THEME } from './palette';
-import { ellipsize } from './text-pool';
+import { ellipsizeToWidth, type FontSpec, fitBlock, measureText } from './text-fit';
 
 const MODE_TAG = { play: '', watch: 'WATCHING', replay: 'REPLAY', demo: 'DEMO' } as const;
 
-export function drawHud(ctx: DrawContext): void {
+/** Fonts of the header's parts. */
+export function hudFonts(layout: BoardLayout) {
+  const f = layout.font;
+  return {
+    title: { size: f.title, bold: true },
+    score: { size: f.title, bold: true, mono: true },
+    stars: { size: layout.compact ? f.body : f.title },
+    tag: { size: f.small, bold: true },
+    clock: { size: f.request, bold: true, mono: true },
+  } satisfies Record<string, FontSpec>;
+}
+
+export function scoreLabel(layout: BoardLayout, score: number): string {
+  return `${layout.compact ? '' : 'score '}${score}`;
+}
+
+/** Where the header's parts go for this model: measured, so the title stops short of the score. */
+export function hudFor(layout: BoardLayout, model: BoardModel): HudSlots {
+  const fonts = hudFonts(layout);
+  const score = model.views?.score.total ?? 0;
+  const tag = MODE_TAG[model.mode];
+  return hudSlots(layout, {
+    // The clock is redrawn alone every second: it keeps room for minutes and seconds (or
+    // whatever it says now, if wider: "paused").
+    clock: Math.max(measureText('00:00', fonts.clock), measureText(clockLabel(model), fonts.clock)),
+    tag: tag ? measureText(tag, fonts.tag) : 0,
+    stars: measureText(starsLine(layout, model), fonts.stars),
+    score: measureText(scoreLabel(layout, 10 ** scoreDigits(score) - 1), fonts.score),
+  });
+}
+
+function starsLine(layout: BoardLayout, model: BoardModel): string {
+  const level = model.state?.level;
+  const score = model.views?.score.total ?? 0;
+  const reach = level ? starsInReach(score, level.stars) : { stars: 0 as const, next: null };
+  return `${starString(reach.stars)}${reach.next !== null && !layout.compact ? `  next at ${reach.next}` : ''}`;
+}
+
+export function drawHud(ctx: DrawContext, slots: HudSlots): void {
   const { layout, model, texts, g } = ctx;
-  const state = model.state;
   const r = layout.hud;
   const u = layout.unit;
+  const fonts = hudFonts(layout);
   g.panels.fillStyle(THEME.panel, 1);
   g.panels.fillRect(r.x, r.y, r.w, r.h);
   g.panels.lineStyle(Math.max(1, u), THEME.panelEdge, 1);
   g.panels.lineBetween(r.x, r.y + r.h, r.x + r.w, r.y + r.h);
   const mid = r.y + r.h / 2;
-  const help = { x: r.w - layout.pad - r.h * 0.8, y: r.y + r.h * 0.1, w: r.h * 0.8, h: r.h * 0.8 };
-  button(ctx, g.panels, help, { name: 'help', label: '?' });
-
-  const level = state?.level;
-  const titleSize = layout.font.title;
-  const score = model.views?.score.total ?? 0;
-  const reach = level ? starsInReach(score, level.stars) : { stars: 0 as const, next: null };
-  const clockX = help.x - layout.pad;
-  // The clock has a fixed width, so it can be redrawn alone every second.
-  const clockW = layout.font.request * 0.62 * 6;
-  let right = clockX - clockW - layout.pad * 2;
+  button(ctx, g.panels, slots.help, { name: 'help', label: '?' });
   const tag = MODE_TAG[model.mode];
   if (tag) {
-    const t = texts.put('hud:mode', tag, right, mid, {
-      size: layout.font.small,
-      bold: true,
+    texts.put('hud:mode', tag, slots.tagRight, mid, {
+      ...fonts.tag,
       originX: 1,
       originY: 0.5,
       color: THEME.textDark,
       background: THEME.focusCss,
     });
-    right -= t.width + layout.pad * 2;
   }
-  const starsLine = `${starString(reach.stars)}${reach.next !== null && !layout.compact ? `  next at ${reach.next}` : ''}`;
-  const starsT = texts.put('hud:stars', starsLine, right, mid, {
-    size: layout.compact ? layout.font.body : layout.font.title,
+  texts.put('hud:stars', starsLine(layout, model), slots.starsRight, mid, {
+    ...fonts.stars,
     originX: 1,
     originY: 0.5,
     color: THEME.focusCss,
   });
-  right -= starsT.width + layout.pad * 2;
-  const scoreT = texts.put('hud:score', `${layout.compact ? '' : 'score '}${score}`, right, mid, {
-    size: layout.font.title,
-    bold: true,
-    mono: true,
+  const level = model.state?.level;
+  const title = level ? `${layout.compact ? '' : `${level.order}. `}${level.title}` : '';
+  texts.put('hud:title', ellipsizeToWidth(title, slots.titleW, fonts.title, measureText), slots.titleX, mid, {
+    ...fonts.title,
+    originY: 0.5,
+  });
+  // Under a card the score and the clock are part of the dimmed picture; otherwise they
+  // change on their own (every second, every stalled tick) and the live layer shows them.
+  if (model.overlay === null) return;
+  texts.put('hud:score', scoreLabel(layout, model.views?.score.total ?? 0), slots.scoreRight, mid, {
+    ...fonts.score,
     originX: 1,
     originY: 0.5,
   });
-  right -= scoreT.width + layout.pad * 2;
-  const title = level ? `${layout.compact ? '' : `${level.order}. `}${level.title}` : '';
-  const room = Math.max(0, right - layout.pad * 2);
-  texts.put('hud:title', ellipsize(title, Math.floor(room / (titleSize * 0.55))), layout.pad * 1.5, mid, {
-    size: titleSize,
-    bold: true,
+  texts.put('hud:clock', clockLabel(model), slots.clockRight, mid, {
+    ...fonts.clock,
+    originX: 1,
     originY: 0.5,
+    color: clockColor(model),
   });
 }
 
-/** The clock, on its own: it changes every second while nothing else may. */
-export function drawClock(ctx: DrawContext): void {
-  const { layout, model, texts } = ctx;
-  const r = layout.hud;
-  const help = r.w - layout.pad - r.h * 0.8;
-  const clock = model.clock.paused ? 'paused' : clockText(model.clock.secondsLeft);
-  texts.put('hud:clock', clock, help - layout.pad, r.y + r.h / 2, {
-    size: layout.font.request,
-    mono: true,
-    bold: true,
-    originX: 1,
-    originY: 0.5,
-    color: (model.clock.secondsLeft ?? 99) <= 10 ? THEME.dangerCss : THEME.text,
-    // Under a card the clock is part of the dimmed board.
-    live: model.overlay === null,
-  });
+/** Whether the clock's text still fits the room the header kept for it. */
+export function clockFits(layout: BoardLayout, model: BoardModel, slots: HudSlots): boolean {
+  return measureText(clockLabel(model), hudFonts(layout).clock) <= slots.widths.clock + 0.5;
+}
+
+export function clockLabel(model: BoardModel): string {
+  return model.clock.paused ? 'paused' : clockText(model.clock.secondsLeft);
+}
+
+export function clockColor(model: BoardModel): string {
+  return (model.clock.secondsLeft ?? 99) <= 10 ? THEME.dangerCss : THEME.text;
 }
 
 const TONE: Record<Tone, { mark: string; color: string }> = {
@@ -90,7 +115,10 @@ const TONE: Record<Tone, { mark: string; color: string }> = {
   warn: { mark: '!', color: THEME.focusCss },
 };
 
-/** One line (two on a phone) saying what went wrong, why something is alive, or what the demo is doing. */
+/**
+ * One line saying what went wrong, why something is alive, or what the demo is doing; a
+ * longer message takes smaller type on more lines, measured to stay inside its strip.
+ */
 export function drawInfo(ctx: DrawContext): void {
   const { layout, model, texts, g } = ctx;
   const r = layout.info;
@@ -106,21 +134,23 @@ export function drawInfo(ctx: DrawContext): void {
   const tone = TONE[line?.tone ?? 'info'];
   const markW = layout.font.body * 1.4;
   const width = r.w - layout.pad - markW - layout.pad;
-  // One line at body size if it fits, else smaller type on two lines.
-  const oneLine = text.length * layout.font.body * 0.52 <= width;
-  const twoLines = Math.min(layout.font.body, r.h / 2.6, (width * 2 * 0.9) / (text.length * 0.52));
-  const size = oneLine ? layout.font.body : Math.max(layout.font.small * 0.85, twoLines);
+  const fit = fitBlock(
+    text,
+    { width, height: r.h - 4 * layout.unit },
+    { max: layout.font.body, min: layout.font.small * 0.85 },
+    {},
+    measureText,
+  );
   texts.put('info:mark', tone.mark, r.x + layout.pad, r.y + r.h / 2, {
     size: layout.font.body * 1.2,
     bold: true,
     originY: 0.5,
     color: tone.color,
   });
-  texts.put('info:text', text, r.x + layout.pad + markW, r.y + r.h / 2, {
-    size,
+  texts.put('info:text', fit.lines.join('\n'), r.x + layout.pad + markW, r.y + r.h / 2, {
+    size: fit.size,
     originY: 0.5,
     color: line ? tone.color : THEME.textDim,
-    wrap: width,
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import * as Phaser from 'phaser';
 import type { BoardModel } from './board-model';
+import type { Lit } from './draw-live';
 import type { Rect } from './heap-grid';
 import type { Hits } from './hits';
 import type { BoardLayout } from './layout';
@@ -16,12 +17,8 @@ export interface Layers {
   cells: Phaser.GameObjects.Graphics;
   objects: Phaser.GameObjects.Graphics;
   arrows: Phaser.GameObjects.Graphics;
-  /** What changed since the last state; faded out by a tween. */
-  glow: Phaser.GameObjects.Graphics;
   marks: Phaser.GameObjects.Graphics;
   cards: Phaser.GameObjects.Graphics;
-  /** The keyboard cursor and the placement ghost: redrawn alone as the pointer moves. */
-  ghost: Phaser.GameObjects.Graphics;
 }
 
 export interface Point {
@@ -35,6 +32,8 @@ export interface DrawContext {
   texts: TextPool;
   hits: Hits;
   g: Layers;
+  /** Outlines of what changed since the last state, for the live layer to light and fade. */
+  lit: Lit[];
   /** Called by buttons; the scene turns these into actions or view changes. */
   command: (name: string) => void;
 }

@@ -8,6 +8,7 @@ import type { ObjectAnchor } from './draw-heap';
 import { type DrawContext, marker, panel } from './draw-kit';
 import type { Rect } from './heap-grid';
 import { KIND_STYLE, THEME } from './palette';
+import { measureText } from './text-fit';
 import { ellipsize } from './text-pool';
 
 export function drawShelf(ctx: DrawContext, anchors: Map<string, ObjectAnchor>): void {
@@ -21,21 +22,22 @@ export function drawShelf(ctx: DrawContext, anchors: Map<string, ObjectAnchor>):
   const items = Object.values(state.objects)
     .filter((o) => o.shelf)
     .sort((a, b) => used(counts, b) - used(counts, a) || order(a, b));
-  const title = texts.put(
-    'shelf:title',
-    layout.compact ? 'shelf' : 'shelf (made before the program runs)',
-    r.x + layout.pad,
-    r.y + 4 * u,
-    {
-      size: layout.font.small,
-      bold: true,
-      color: THEME.textDim,
-    },
-  );
   const size = layout.font.small * 1.05;
-  const h = Math.min(r.h - title.height - 10 * u, size * 2.1);
-  const y = r.y + r.h - h - 5 * u;
-  let x = r.x + layout.pad;
+  const titleFont = { size: layout.font.small, bold: true };
+  const chipH = size * 2.1;
+  // On a wide board the title sits above the chips when the panel has room for both; on a
+  // phone (or a short panel) it goes first on the chips' own line, never under them.
+  const titleH = layout.font.small * 1.25;
+  const stacked = !layout.compact && r.h >= titleH + chipH * 0.8 + 10 * u;
+  const words = stacked ? 'shelf (made before the program runs)' : 'shelf';
+  const h = stacked ? Math.min(chipH, r.h - titleH - 10 * u) : Math.min(chipH, r.h - 8 * u);
+  const y = r.y + r.h - h - (stacked ? 5 * u : (r.h - h) / 2);
+  texts.put('shelf:title', words, r.x + layout.pad, stacked ? r.y + 4 * u : y + h / 2, {
+    ...titleFont,
+    originY: stacked ? 0 : 0.5,
+    color: THEME.textDim,
+  });
+  let x = r.x + layout.pad + (stacked ? 0 : measureText(words, titleFont) + layout.pad);
   const path = new Set(model.why()?.path?.slice(2) ?? []);
   let hidden = 0;
   for (const obj of items) {

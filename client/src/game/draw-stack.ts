@@ -138,8 +138,8 @@ function drawFrames(ctx: DrawContext, stack: Frame[], area: Rect): LocalAnchor[]
     g.panels.lineStyle(Math.round((isTop ? 2.5 : 1) * u), isTop ? THEME.arrow : THEME.panelEdge, 1);
     g.panels.strokeRoundedRect(box.x, box.y, box.w, box.h, 5 * u);
     if (isNew) {
-      g.glow.lineStyle(Math.round(4 * u), THEME.focus, 1);
-      g.glow.strokeRoundedRect(box.x - 2 * u, box.y - 2 * u, box.w + 4 * u, box.h + 4 * u, 6 * u);
+      const rect = { x: box.x - 2 * u, y: box.y - 2 * u, w: box.w + 4 * u, h: box.h + 4 * u };
+      ctx.lit.push({ rect, width: Math.round(4 * u), radius: 6 * u });
     }
     const name = callName(p.frame.fn);
     texts.put(`frame:${p.depth}:name`, `${isTop ? '▲ ' : ''}${name}`, box.x + gap * 1.5, box.y + head / 2, {

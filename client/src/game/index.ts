@@ -24,7 +24,8 @@
  *
  * Test hook: once the scene is ready, `window.__arena.board` is a read-only `BoardTestHook`
  * (see `types.ts`): { ready: true, mode, state, cellToScreen(offset), objectScreenPos(id),
- * buttonScreenPos(name) }. Positions are page (document) pixels; `state` is the latest state
+ * buttonScreenPos(name), work }. `work` counts full redraws, rendered WebGL frames and
+ * repaints of the light layer, so a check can see that a board at rest draws nothing. Positions are page (document) pixels; `state` is the latest state
  * given to `setState`. Button names: push, pop, raise, free, answer-0..3, start, retry,
  * next, close, help, labels, pending-0.. (the objects of a place request). A button that is
  * disabled or covered by a card reports null. `objectScreenPos` finds heap objects, shelf
@@ -36,6 +37,11 @@
  * O pop, R raise (RecursionError, or MemoryError during a place request), M MemoryError,
  * 1-4 answer (or pick the pending object), Tab / Shift+Tab move between heap objects, Space
  * marks, F frees the marks (or the focused object), L arrows/labels, ? help, Esc close/clear.
+ *
+ * Drawing: the board is drawn into one cached picture when what it shows changes (a state,
+ * a press); the pointer's hover and drag, the keyboard cursor, the placement ghost, the light
+ * on what changed, the score and the clock are on a thin SVG layer over the canvas
+ * (`live-layer.ts`), so they never redraw the board. The board element holds one canvas.
  *
  * Look at it: `harness.html?view=play|intro|watch|replay|demo|cycle|crowded|crash|outro|ask|overflow|auto`
  * (`&level=N` for a level of the pack, `&tick=T` with `auto`, `&help=1`, `&still=1` for reduced motion).

@@ -3,6 +3,10 @@
  * (the ghost shows whether it fits) or placed by tapping a free cell; tapping an object
  * marks it for freeing and asks why it is alive; dragging an empty part of a tall heap or
  * using the wheel scrolls it.
+ *
+ * A mouse reports moves faster than frames are drawn: moves are only noted as they come
+ * and handled once a frame (`flush`), and hovering or dragging repaints the live layer
+ * alone, never the board.
  */
 import type * as Phaser from 'phaser';
 import { pointToCell } from './heap-grid';
@@ -19,12 +23,33 @@ interface Press {
   scrollFrom: number;
 }
 
-export function attachPointer(scene: BoardScene): () => void {
+export interface PointerInput {
+  /** Handle the latest move, if any (called once a frame). */
+  flush(): void;
+  /** Find what the mouse is over in a freshly drawn board (hits are rebuilt on every redraw). */
+  refreshHover(): void;
+  detach(): void;
+}
+
+export function attachPointer(scene: BoardScene): PointerInput {
   let press: Press | null = null;
+  /** The latest move not handled yet. */
+  let moved: { x: number; y: number; touch: boolean } | null = null;
+  /** Where the mouse is over the board (null when it is out, or the last input was touch). */
+  let mouse: { x: number; y: number } | null = null;
   const input = scene.input;
   const cellAt = (x: number, y: number) => pointToCell(scene.layout.grid, x, y, scene.model.scrollRow);
+  const hoverAt = (x: number, y: number) => (press ? null : scene.hits.at(x, y, (h) => h.enabled));
+
+  const setHover = (hit: Hit | null) => {
+    if (hit === scene.hover) return;
+    if (!!hit !== !!scene.hover) scene.link.keyTarget.style.cursor = hit ? 'pointer' : '';
+    scene.hover = hit;
+    scene.invalidateLive();
+  };
 
   const down = (p: Phaser.Input.Pointer) => {
+    flush();
     scene.link.keyTarget.focus({ preventScroll: true });
     const hit = scene.hits.at(p.x, p.y, (h) => h.enabled);
     const overlay = scene.model.overlay !== null;
@@ -36,6 +61,7 @@ export function attachPointer(scene: BoardScene): () => void {
       moved: false,
       scrollFrom: scene.model.scrollRow,
     };
+    setHover(null);
     if (hit?.kind === 'pending' && hit.id) {
       scene.model.pickedPending = hit.id;
       scene.invalidate();
@@ -43,9 +69,16 @@ export function attachPointer(scene: BoardScene): () => void {
   };
 
   const move = (p: Phaser.Input.Pointer) => {
+    moved = { x: p.x, y: p.y, touch: p.wasTouch };
+  };
+
+  const flush = () => {
+    const p = moved;
+    if (!p) return;
+    moved = null;
+    mouse = p.touch ? null : { x: p.x, y: p.y };
     const m = scene.model;
     if (press && Math.hypot(p.x - press.x, p.y - press.y) > 8 * scene.layout.unit) press.moved = true;
-    const placing = m.interactive && m.state?.request?.kind === 'place' && m.overlay === null;
     if (press?.hit?.kind === 'pending') {
       const cell = cellAt(p.x, p.y);
       if (cell !== m.ghostCell) {
@@ -66,16 +99,18 @@ export function attachPointer(scene: BoardScene): () => void {
       }
       return;
     }
-    if (!press && placing && !p.wasTouch) {
-      const cell = cellAt(p.x, p.y);
-      if (cell !== m.ghostCell) {
-        m.ghostCell = cell;
-        scene.invalidateLive();
-      }
+    if (press || p.touch) return;
+    setHover(hoverAt(p.x, p.y));
+    const placing = m.interactive && m.state?.request?.kind === 'place' && m.overlay === null;
+    const cell = placing ? cellAt(p.x, p.y) : null;
+    if (cell !== m.ghostCell) {
+      m.ghostCell = cell;
+      scene.invalidateLive();
     }
   };
 
   const up = (p: Phaser.Input.Pointer) => {
+    flush();
     const pr = press;
     press = null;
     if (!pr) return;
@@ -129,6 +164,9 @@ export function attachPointer(scene: BoardScene): () => void {
   };
 
   const out = () => {
+    moved = null;
+    mouse = null;
+    setHover(null);
     if (!press && scene.model.ghostCell !== null) {
       scene.model.ghostCell = null;
       scene.invalidateLive();
@@ -140,11 +178,19 @@ export function attachPointer(scene: BoardScene): () => void {
   input.on('pointerup', up);
   input.on('wheel', wheel);
   input.on('gameout', out);
-  return () => {
-    input.off('pointerdown', down);
-    input.off('pointermove', move);
-    input.off('pointerup', up);
-    input.off('wheel', wheel);
-    input.off('gameout', out);
+  return {
+    flush,
+    refreshHover() {
+      const hit = mouse ? hoverAt(mouse.x, mouse.y) : null;
+      if (!!hit !== !!scene.hover) scene.link.keyTarget.style.cursor = hit ? 'pointer' : '';
+      scene.hover = hit;
+    },
+    detach() {
+      input.off('pointerdown', down);
+      input.off('pointermove', move);
+      input.off('pointerup', up);
+      input.off('wheel', wheel);
+      input.off('gameout', out);
+    },
   };
 }

@@ -61,6 +61,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
       keyTarget: host,
       act: (a) => handlers.onAction?.(a),
       requestRender: () => gate?.request(),
+      renderedFrames: () => gate?.rendered ?? 0,
       restart: () => handlers.onRestart?.(),
       start: () => {
         handlers.onStart?.();
@@ -85,7 +86,9 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
         width: Math.round(size.w * pixelRatio),
         height: Math.round(size.h * pixelRatio),
       },
-      render: { antialias: true },
+      // Textures are smoothed; the canvas itself needs no multisampling: it only ever shows the
+      // board's cached picture pixel for pixel, and resolving it costs a software renderer dearly.
+      render: { antialias: true, antialiasGL: false },
       input: { keyboard: false },
     });
     let board: BoardScene | null = null;
@@ -96,7 +99,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
     host.addEventListener('focus', () => {
       if (host.matches(':focus-visible') && !model.cursorActive) {
         model.cursorActive = true;
-        board?.invalidate();
+        board?.invalidateLive();
       }
     });
 
@@ -112,18 +115,21 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
     const makeHandle = (scene: BoardScene, removeHook: () => void): BoardHandle => ({
       setState(state: GameState, events: SimEvent[]) {
         const before = model.changedAt;
-        const visible = model.setState(state, events, performance.now());
-        if (visible) scene.stateChanged(model.changedAt !== before);
+        const redraw = model.setState(state, events, performance.now());
+        if (redraw === 'board') scene.stateChanged(model.changedAt !== before);
+        else if (redraw === 'live') scene.scoreChanged();
       },
       setClock(info) {
         const same =
           info.paused === model.clock.paused &&
           clockText(info.secondsLeft) === clockText(model.clock.secondsLeft);
         model.clock = info;
-        if (!same) scene.invalidateLive();
+        if (!same) scene.clockChanged();
       },
       setNarration(text) {
-        model.narration = tidyNames(text);
+        const tidy = tidyNames(text);
+        if (tidy === model.narration) return;
+        model.narration = tidy;
         scene.invalidate();
       },
       flash(text) {

@@ -31,6 +31,9 @@ export function installTestHook(scene: BoardScene): () => void {
       const hit = scene.hits.find(name);
       return hit?.enabled ? center(scene, hit.rect) : null;
     },
+    get work() {
+      return { redraws: scene.redraws, rendered: scene.link.renderedFrames(), livePaints: scene.live.paints };
+    },
   };
   const w = window as ArenaWindow;
   w.__arena ??= {};

@@ -23,11 +23,6 @@ export interface TextOptions {
   /** Clip to this width (pixels), for source lines longer than their panel. */
   clipWidth?: number;
   background?: string;
-  /**
-   * Drawn every frame on top of the cached board, for text that changes on its own (the
-   * clock, the ghost's label). Other texts are drawn once into the board's cache.
-   */
-  live?: boolean;
 }
 
 interface Entry {
@@ -35,7 +30,6 @@ interface Entry {
   content: string;
   style: string;
   used: boolean;
-  live: boolean;
 }
 
 export class TextPool {
@@ -56,7 +50,7 @@ export class TextPool {
     if (!e) {
       const text = this.scene.add.text(0, 0, content, this.style(o));
       text.setResolution(this.resolution);
-      e = { text, content, style: styleKey, used: true, live: false };
+      e = { text, content, style: styleKey, used: true };
       this.entries.set(key, e);
     } else {
       if (e.style !== styleKey) {
@@ -69,7 +63,6 @@ export class TextPool {
       }
     }
     e.used = true;
-    e.live = o.live ?? false;
     const t = e.text;
     t.setPosition(Math.round(x), Math.round(y));
     t.setOrigin(o.originX ?? 0, o.originY ?? 0);
@@ -94,20 +87,11 @@ export class TextPool {
     }
   }
 
-  /** Hide one text now (a live text that has nothing to say this frame). */
-  hide(key: string): void {
-    const e = this.entries.get(key);
-    if (e) {
-      e.used = false;
-      e.text.setVisible(false);
-    }
-  }
-
   /** Texts of this redraw that go into the board's cache, in drawing order; they are hidden from the camera. */
   takeCached(): Phaser.GameObjects.Text[] {
     const out: Phaser.GameObjects.Text[] = [];
     for (const e of this.entries.values()) {
-      if (!e.used || e.live) continue;
+      if (!e.used) continue;
       out.push(e.text);
     }
     return out;

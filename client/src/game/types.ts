@@ -70,4 +70,10 @@ export interface BoardTestHook {
    * `pending-0` … (the objects of a place request, in order).
    */
   buttonScreenPos(name: string): { x: number; y: number } | null;
+  /**
+   * How much drawing the board has done since it was mounted: full redraws of the board,
+   * frames the WebGL canvas rendered, and repaints of the light layer over it (pointer,
+   * cursor, clock). A board at rest should add to none of them.
+   */
+  readonly work: { redraws: number; rendered: number; livePaints: number };
 }

@@ -8,19 +8,21 @@ import type { Action } from '../../../../shared/sim/types';
 import { AUTO_LABELS_AT, AUTO_LABELS_AT_COMPACT, type BoardModel, HIGHLIGHT_MS } from '../board-model';
 import { drawArrows } from '../draw-arrows';
 import { drawCard } from '../draw-cards';
-import { drawCursorAndGhost, drawHeap } from '../draw-heap';
-import { drawClock, drawHud, drawInfo } from '../draw-hud';
+import { drawHeap } from '../draw-heap';
+import { clockFits, drawHud, drawInfo, hudFor } from '../draw-hud';
 import type { DrawContext, Layers } from '../draw-kit';
+import { drawLive, type Lit } from '../draw-live';
 import { drawRequest } from '../draw-request';
 import { drawShelf } from '../draw-shelf';
 import { drawSource } from '../draw-source';
 import { drawStack } from '../draw-stack';
 import { scrollToShow } from '../heap-grid';
-import { Hits } from '../hits';
+import { type Hit, Hits } from '../hits';
 import { attachKeyboard } from '../input-keyboard';
-import { attachPointer } from '../input-pointer';
+import { attachPointer, type PointerInput } from '../input-pointer';
 import type { Intent } from '../keymap';
-import { type BoardLayout, computeLayout } from '../layout';
+import { type BoardLayout, computeLayout, type HudSlots } from '../layout';
+import { LiveLayer } from '../live-layer';
 import { THEME } from '../palette';
 import { TextPool } from '../text-pool';
 
@@ -35,13 +37,15 @@ export interface SceneLink {
   act(action: Action): void;
   /** The board changed: render the next frames (rendering is skipped while nothing changes). */
   requestRender(): void;
+  /** Frames the WebGL canvas has rendered so far. */
+  renderedFrames(): number;
   restart(): void;
   start(): void;
   next(): void;
   ready(scene: BoardScene): void;
 }
 
-/** Layers painted into the cache; `glow` and `ghost` stay live on top of it. */
+/** Layers painted into the cache, in depth order. */
 const CACHED_LAYERS = ['panels', 'cells', 'objects', 'arrows', 'marks', 'cards'] as const;
 
 export class BoardScene extends Phaser.Scene {
@@ -51,11 +55,21 @@ export class BoardScene extends Phaser.Scene {
   private texts!: TextPool;
   private g!: Layers;
   private dirty = true;
-  /** Only the cursor, ghost or clock changed: redraw those, keep the cache. */
+  /** Only the live layer (cursor, ghost, hover, light, clock) changed: repaint it, keep the board. */
   private liveDirty = false;
   private boardCache!: Phaser.GameObjects.RenderTexture;
+  /** The 2D canvas over the board for what changes without the board changing. */
+  live!: LiveLayer;
+  private lit: Lit[] = [];
+  private hud!: HudSlots;
+  private litAlpha = 0;
+  /** What the mouse is over (an enabled hit), outlined on the live layer. */
+  hover: Hit | null = null;
+  private pointer!: PointerInput;
   private fade: Phaser.Time.TimerEvent | null = null;
   private detach: (() => void)[] = [];
+  /** Full redraws of the board (for the frame-rate checks). */
+  redraws = 0;
 
   constructor() {
     super('BoardScene');
@@ -74,10 +88,8 @@ export class BoardScene extends Phaser.Scene {
       cells: layer(2),
       objects: layer(3),
       arrows: layer(4.5),
-      glow: layer(4.6),
       marks: layer(4.8),
       cards: layer(20),
-      ghost: layer(8.5),
     };
     this.boardCache = this.add
       .renderTexture(0, 0, this.scale.width, this.scale.height)
@@ -86,13 +98,17 @@ export class BoardScene extends Phaser.Scene {
     // Drawn only into the cache, never by the camera: one textured quad a frame instead of thousands of shapes.
     for (const k of CACHED_LAYERS) this.g[k].setVisible(false);
     this.texts = new TextPool(this, 1);
+    this.live = new LiveLayer(this.game.canvas);
+    this.live.fit();
     this.relayout();
     this.scale.on('resize', () => {
       this.boardCache.resize(this.scale.width, this.scale.height);
+      this.live.fit();
       this.relayout();
       this.invalidate();
     });
-    this.detach.push(attachKeyboard(this), attachPointer(this));
+    this.pointer = attachPointer(this);
+    this.detach.push(attachKeyboard(this), () => this.pointer.detach());
     this.events.once('shutdown', () => this.cleanup());
     this.events.once('destroy', () => this.cleanup());
     this.redraw();
@@ -102,6 +118,7 @@ export class BoardScene extends Phaser.Scene {
   private cleanup(): void {
     for (const d of this.detach.splice(0)) d();
     this.texts?.destroy();
+    this.live?.destroy();
   }
 
   get model(): BoardModel {
@@ -125,9 +142,24 @@ export class BoardScene extends Phaser.Scene {
     this.dirty = true;
   }
 
-  /** Redraw only the live parts (cursor, ghost, clock) on the next frame. */
+  /** Repaint only the live layer (cursor, ghost, hover, light, clock) on the next frame. */
   invalidateLive(): void {
     this.liveDirty = true;
+  }
+
+  /** Only the score's number changed (same stars, same width): repaint it where it is. */
+  scoreChanged(): void {
+    if (this.model.overlay) this.invalidate();
+    else this.invalidateLive();
+  }
+
+  /**
+   * The clock's text changed: under a card it is part of the board's picture, and when it
+   * outgrows its room (e.g. "paused") the header is laid out again; otherwise it is live.
+   */
+  clockChanged(): void {
+    if (this.model.overlay || !clockFits(this.layout, this.model, this.hud)) this.invalidate();
+    else this.invalidateLive();
   }
 
   /** A new state arrived: relight what changed, and relayout if the heap's size changed. */
@@ -138,26 +170,27 @@ export class BoardScene extends Phaser.Scene {
   }
 
   /**
-   * Light what changed, hold, then fade in a few steps. Steps rather than a tween: each
-   * frame of a smooth fade would re-render the whole board, which costs a phone (or a
-   * software renderer) far more than the fade is worth. Reduced motion: hold, then off.
+   * Light what changed, hold, then fade in a few steps on the live layer. Steps rather than
+   * every frame: a board at rest should cost nothing. Reduced motion: hold, then off.
    */
   private pulse(): void {
     this.fade?.remove();
-    this.g.glow.setAlpha(1);
-    const steps = this.link.reducedMotion ? 1 : 2;
+    this.litAlpha = 1;
+    const steps = this.link.reducedMotion ? 1 : 3;
     const hold = this.link.reducedMotion ? HIGHLIGHT_MS : HIGHLIGHT_MS / 2;
     let left = steps;
     const fadeStep = () => {
       left--;
-      this.g.glow.setAlpha(left / steps);
-      this.link.requestRender();
+      this.litAlpha = left / steps;
+      this.invalidateLive();
       this.fade = left > 0 ? this.time.delayedCall((HIGHLIGHT_MS - hold) / steps, fadeStep) : null;
     };
     this.fade = this.time.delayedCall(hold, fadeStep);
   }
 
+  /** Once a frame: the latest pointer position, then whatever needs drawing. */
   override update(): void {
+    this.pointer.flush();
     if (this.dirty) this.redraw();
     else if (this.liveDirty) this.redrawLive();
   }
@@ -169,21 +202,23 @@ export class BoardScene extends Phaser.Scene {
       texts: this.texts,
       hits: this.hits,
       g: this.g,
+      lit: this.lit,
       command: (name) => this.command(name),
     };
   }
 
+  /** The live layer only: the board's picture (and the WebGL canvas) stay as they are. */
   private redrawLive(): void {
     this.liveDirty = false;
-    // Under a card everything is part of the dimmed picture in the cache.
-    if (this.model.overlay) {
-      this.redraw();
-      return;
-    }
-    const ctx = this.context();
-    drawCursorAndGhost(ctx);
-    drawClock(ctx);
-    this.link.requestRender();
+    drawLive({
+      layout: this.layout,
+      model: this.model,
+      live: this.live,
+      lit: this.lit,
+      litAlpha: this.litAlpha,
+      hover: this.hover,
+      hud: this.hud,
+    });
   }
 
   /** True while something moves on its own (the highlight fading), so every frame must render. */
@@ -193,14 +228,15 @@ export class BoardScene extends Phaser.Scene {
 
   redraw(): void {
     this.dirty = false;
-    this.liveDirty = false;
+    this.redraws++;
     this.link.requestRender();
     for (const gr of Object.values(this.g)) gr.clear();
     this.hits.clear();
+    this.lit.length = 0;
     this.texts.begin();
     const ctx = this.context();
-    drawHud(ctx);
-    drawClock(ctx);
+    this.hud = hudFor(this.layout, this.model);
+    drawHud(ctx, this.hud);
     drawSource(ctx);
     drawRequest(ctx);
     const locals = drawStack(ctx);
@@ -208,7 +244,6 @@ export class BoardScene extends Phaser.Scene {
     drawShelf(ctx, objects);
     drawArrows(ctx, locals, objects);
     drawInfo(ctx);
-    drawCursorAndGhost(ctx);
     if (this.model.overlay) {
       const below = this.hits.size;
       drawCard(ctx);
@@ -216,6 +251,9 @@ export class BoardScene extends Phaser.Scene {
     }
     this.texts.end();
     this.compose();
+    // The hovered button may be gone or moved: find it again in the new picture.
+    this.pointer.refreshHover();
+    this.redrawLive();
   }
 
   /** Paint the board's still parts into the cache, in depth order, and hide them from the camera. */
@@ -273,12 +311,19 @@ export class BoardScene extends Phaser.Scene {
       case 'action':
         this.act(intent.action);
         break;
-      case 'cursor':
+      case 'cursor': {
+        const scroll = m.scrollRow;
         m.cursor = intent.cell;
         m.cursorActive = true;
         m.ghostCell = null;
         m.scrollRow = scrollToShow(this.layout.grid, m.cursor, m.scrollRow);
+        // The cursor and the ghost are on the live layer: the board changes only if the heap scrolled.
+        if (m.scrollRow === scroll) {
+          this.invalidateLive();
+          return;
+        }
         break;
+      }
       case 'focus-next':
         m.focusNext(intent.step);
         m.scrollRow = scrollToShow(this.layout.grid, m.cursor, m.scrollRow);
