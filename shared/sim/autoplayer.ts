@@ -56,6 +56,8 @@ export interface AutoplayerOptions {
   /** Chance, per decision, of doing something a hurried student would do instead of the best action. */
   errorRate: number;
   seed: number;
+  /** The moves it makes when it does not slip: `bestAction` (the default), or e.g. `bestFitAction`, which never looks ahead. */
+  hands?: Player;
 }
 
 /** A plausible slip for the situation; never a crash (students do crash, but bots in a demo should not). */
@@ -97,8 +99,9 @@ function slip(state: GameState, best: Action, roll: (n: number) => number): Acti
 export function createAutoplayer(options: AutoplayerOptions): Player {
   const random = createRandom(options.seed);
   const roll = (n: number) => random.int(n);
+  const hands = options.hands ?? bestAction;
   return (state) => {
-    const best = bestAction(state);
+    const best = hands(state);
     if (!best || random.next() >= options.errorRate) return best;
     return slip(state, best, roll);
   };

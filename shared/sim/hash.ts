@@ -84,9 +84,9 @@ export function hash(state: GameState): string {
   return h.digest();
 }
 
-/** The hash of any plain value, as two unsigned 32-bit lanes (for callers that combine hashes). */
-export function hashLanes(v: unknown): [number, number] {
+/** The hash of a text, as two unsigned 32-bit lanes (for callers that combine hashes). */
+export function hashText(text: string): [number, number] {
   const h = new Hasher();
-  h.value(v);
+  h.text(text);
   return [h.a >>> 0, h.b >>> 0];
 }

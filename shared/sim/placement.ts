@@ -10,12 +10,12 @@ import type { Level } from '../level/schema';
 import { apply } from './apply';
 import { createGame } from './create-game';
 import { copyState } from './draft';
-import { hashLanes } from './hash';
+import { hashText } from './hash';
 import { freeRunsOf, type HeapLayout, heapLayout, spanOf } from './heap';
 import { analyse } from './references';
 import { score } from './score';
 import { step } from './step';
-import type { Action, GameState, Request } from './types';
+import type { Action, GameState, Request, SimEvent } from './types';
 
 type PlaceRequest = Extract<Request, { kind: 'place' }>;
 type Run = { address: number; bytes: number };
@@ -76,22 +76,22 @@ export interface Playthrough {
   state: GameState;
   /** Whether the player raised a MemoryError that placing differently could have avoided. */
   fragmented: boolean;
+  /** Whether it stopped early, at a state from which nothing can go wrong any more (see `until`). */
+  cut: boolean;
 }
 
-/** A state met on a playthrough where the player placed something: its shape and its tick. */
-interface Decision {
-  shape: string;
-  tick: number;
+interface PlaythroughOptions {
+  /** Notes the shape of every state at which the player places an object. */
+  decisions?: string[];
+  /** Stops at a state where the player is about to place an object and this holds (unless it has already fragmented). */
+  until?: (s: GameState) => boolean;
 }
 
-/**
- * Plays the rest of the level from `state` with `player` (no randomness, so the same every
- * time). With `decisions`, notes every state at which the player placed an object.
- */
+/** Plays the rest of the level from `state` with `player` (no randomness, so the same every time). */
 export function playthrough(
   state: GameState,
   player: (s: GameState) => Action | null,
-  decisions?: Decision[],
+  { decisions, until }: PlaythroughOptions = {},
 ): Playthrough {
   let s = state;
   let fragmented = false;
@@ -99,7 +99,10 @@ export function playthrough(
     for (let i = 0; i < ACTIONS_PER_TICK && s.status === 'running'; i++) {
       const action = player(s);
       if (!action) break;
-      if (decisions && action.type === 'place') decisions.push({ shape: shapeOf(s), tick: s.tick });
+      if (action.type === 'place') {
+        if (!fragmented && until?.(s)) return { state: s, fragmented, cut: true };
+        decisions?.push(shapeOf(s));
+      }
       if (action.type === 'raise' && action.error === 'MemoryError' && isFragmentationError(s))
         fragmented = true;
       s = apply(s, action).state;
@@ -107,7 +110,7 @@ export function playthrough(
     if (s.status !== 'running') break;
     s = step(idleUntilDue(s)).state;
   }
-  return { state: s, fragmented };
+  return { state: s, fragmented, cut: false };
 }
 
 /**
@@ -122,64 +125,90 @@ function idleUntilDue(s: GameState): GameState {
 }
 
 /**
- * Bytes that the best-fit player's run of the whole level allocates, adding up every rise
- * of the bytes in use (placements, moves, growth in place): more than the rest of the
- * level can need from any point of that run. Infinite when that run raises a MemoryError
- * (its path is then not the program's whole path). Worked out once per level.
+ * What the rest of a level can allocate, from a best-fit run of the whole of it: every
+ * object placed (moves included) and every growth in place counted at its full new size,
+ * as if it had to move. These amounts do not depend on where objects sit, so from any
+ * point of the program (on that run's path) they bound what the rest can need at once.
  */
-const volumes = new WeakMap<Level, number>();
+interface Volume {
+  /** Bytes the whole run allocates; infinite when that run raises a MemoryError (its path is then not the whole program). */
+  total: number;
+  /** Bytes allocated before each position of the program (its cursors) was first reached. */
+  before: Map<string, number>;
+}
 
-function allocationVolume(level: Level, plain: (s: GameState) => Action | null): number {
-  let volume = volumes.get(level);
-  if (volume !== undefined) return volume;
-  volume = 0;
+const volumes = new WeakMap<Level, Volume>();
+
+const positionOf = (s: GameState): string =>
+  s.program.cursors.map((c) => `${c.path.join('.')}:${c.branch}:${c.index}:${c.iteration}`).join('/');
+
+function allocationVolume(level: Level, plain: (s: GameState) => Action | null): Volume {
+  const known = volumes.get(level);
+  if (known) return known;
+  const volume: Volume = { total: 0, before: new Map() };
   let s = createGame(level, 0);
-  let used = 0;
-  const note = (next: GameState) => {
-    const now = heapLayout(next.objects).usedBytes;
-    if (now > used) volume! += now - used;
-    used = now;
+  const note = (next: GameState, events: readonly SimEvent[]) => {
+    for (const e of events) {
+      if (e.type === 'object-placed') volume.total += spanOf(next.objects[e.objectId]?.size ?? 0);
+      else if (e.type === 'reference-set') {
+        const was = s.objects[e.from];
+        const now = next.objects[e.from];
+        if (was && now && now.address !== null && spanOf(now.size) > spanOf(was.size))
+          volume.total += spanOf(now.size);
+      } else if (e.type === 'raised' && e.error === 'MemoryError') volume.total = Number.POSITIVE_INFINITY;
+    }
+    const moved = next.program !== s.program;
     s = next;
+    if (!moved) return;
+    const position = positionOf(s);
+    if (!volume.before.has(position)) volume.before.set(position, volume.total);
   };
-  const decisions: Decision[] = [];
-  while (s.status === 'running' && volume !== Number.POSITIVE_INFINITY) {
+  volume.before.set(positionOf(s), 0);
+  const decisions: string[] = [];
+  while (s.status === 'running' && volume.total !== Number.POSITIVE_INFINITY) {
     for (let i = 0; i < ACTIONS_PER_TICK && s.status === 'running'; i++) {
       const action = plain(s);
       if (!action) break;
-      if (action.type === 'raise' && action.error === 'MemoryError') volume = Number.POSITIVE_INFINITY;
-      if (action.type === 'place') decisions.push({ shape: shapeOf(s), tick: s.tick });
-      note(apply(s, action).state);
+      if (action.type === 'place') decisions.push(shapeOf(s));
+      const r = apply(s, action);
+      note(r.state, r.events);
     }
     if (s.status !== 'running') break;
-    note(step(idleUntilDue(s)).state);
+    const r = step(idleUntilDue(s));
+    note(r.state, r.events);
   }
   volumes.set(level, volume);
   // A run without any MemoryError is a clean best-fit run: perfect play follows it.
-  if (volume !== Number.POSITIVE_INFINITY && s.status === 'complete')
-    rememberClean(level, decisions, s.completedAt!);
+  if (volume.total !== Number.POSITIVE_INFINITY && s.status === 'complete') rememberClean(level, decisions);
   return volume;
 }
 
 /**
- * Whether the heap has room to spare: after placing `span` bytes at the best fit, one free
- * run still holds everything the rest of the level allocates. Best fit cannot then run out.
+ * Whether one free run holds everything the rest of the level can still allocate, once
+ * `span` more bytes are placed at `fit` (none by default). Best fit cannot then run out:
+ * whatever lands in that run, the run keeps room for the rest.
  */
-function roomy(state: GameState, span: number, fit: number, plain: (s: GameState) => Action | null): boolean {
+function roomy(state: GameState, plain: (s: GameState) => Action | null, span = 0, fit = -1): boolean {
   let largest = 0;
   for (const run of freeRunsOf(heapLayout(state.objects), state.level.machine.heapBytes)) {
     const left = run.address === fit ? run.bytes - span : run.bytes;
     if (left > largest) largest = left;
   }
-  return largest >= allocationVolume(state.level, plain);
+  const volume = allocationVolume(state.level, plain);
+  return largest >= volume.total - (volume.before.get(positionOf(state)) ?? 0);
 }
 
 const lanes = new WeakMap<object, [number, number]>();
 
-/** The hash lanes of an object or frame of a state, kept while it lives (states share them). */
+/**
+ * The hash lanes of a part of a state (an object, a frame, the aliases), kept while it lives:
+ * states share their unchanged parts. Its JSON is the key: the same content written with
+ * its fields in another order would only make a lookup miss, never a false match.
+ */
 function lanesOf(part: object): [number, number] {
   let known = lanes.get(part);
   if (!known) {
-    known = hashLanes(part);
+    known = hashText(JSON.stringify(part));
     lanes.set(part, known);
   }
   return known;
@@ -189,54 +218,59 @@ function lanesOf(part: object): [number, number] {
  * A hash of a state without what only the clock and the score hold (the tick, when the
  * pending request came, the tally): two states of one level with the same shape play out
  * the same under the same player, one later than the other, until the clock runs out.
- * Objects and frames are hashed once each (states share them) and the objects summed, in
- * any order.
+ * Heap objects are hashed once each and summed, in any order; shelf objects are never
+ * placed nor freed, so which of them exist changes nothing ahead.
  */
 function shapeOf(s: GameState): string {
   let a = 0;
   let b = 0;
   for (const id in s.objects) {
-    const [x, y] = lanesOf(s.objects[id]!);
+    const obj = s.objects[id]!;
+    if (obj.shelf) continue;
+    const [x, y] = lanesOf(obj);
     a = (a + x) >>> 0;
     b = (b + y) >>> 0;
   }
-  const [x, y] = hashLanes({
-    objects: [a, b],
-    stack: s.stack.map(lanesOf),
-    status: s.status,
-    // While a request waits, the next op's time is set afresh when it is serviced.
-    program: { ...s.program, nextOpAt: s.request ? 0 : s.program.nextOpAt - s.tick },
-    request: s.request && { ...s.request, since: 0 },
-    raising: s.raising,
-    nextObjectNumber: s.nextObjectNumber,
-    aliases: s.aliases,
-    temps: s.temps,
-  });
+  const { cursors, done, line, nextOpAt } = s.program;
+  const [x, y] = hashText(
+    JSON.stringify([
+      a,
+      b,
+      s.stack.map(lanesOf),
+      s.status,
+      cursors,
+      done,
+      line,
+      // While a request waits, the next op's time is set afresh when it is serviced.
+      s.request ? 0 : nextOpAt - s.tick,
+      s.request && { ...s.request, since: 0 },
+      s.raising,
+      s.nextObjectNumber,
+      lanesOf(s.aliases),
+      s.temps,
+    ]),
+  );
   return `${x.toString(36)}.${y.toString(36)}`;
 }
 
 /**
- * Per level, the shapes of decision states on best-fit playthroughs that completed without a
- * MemoryError of fragmentation, each with the ticks it took from there to the end. From a
- * state of such a shape best fit is perfect again, as long as the clock lasts that long:
- * bots and reference players that follow the perfect run skip the lookahead.
+ * Per level, the shapes of decision states from which the best-fit player meets no
+ * MemoryError of fragmentation: it completes, or reaches a roomy heap, first. A state of
+ * such a shape plays out the same (perhaps later, perhaps cut short by the clock), so best
+ * fit is perfect there: bots and reference players that follow a perfect run skip the
+ * lookahead.
  */
-const cleanRuns = new WeakMap<Level, Map<string, number>>();
-const CLEAN_SHAPES_KEPT = 4096;
+const cleanShapes = new WeakMap<Level, Set<string>>();
+const CLEAN_SHAPES_KEPT = 8192;
 
-function rememberClean(level: Level, decisions: Decision[], end: number): void {
-  let known = cleanRuns.get(level);
+function rememberClean(level: Level, shapes: string[]): void {
+  let known = cleanShapes.get(level);
   if (!known) {
-    known = new Map();
-    cleanRuns.set(level, known);
+    known = new Set();
+    cleanShapes.set(level, known);
   }
-  if (known.size + decisions.length > CLEAN_SHAPES_KEPT) known.clear();
-  for (const { shape, tick } of decisions) known.set(shape, end - tick);
-}
-
-function knownClean(state: GameState, shape: string): boolean {
-  const ticks = cleanRuns.get(state.level)?.get(shape);
-  return ticks !== undefined && state.tick + ticks < state.level.timeLimit;
+  if (known.size + shapes.length > CLEAN_SHAPES_KEPT) known.clear();
+  for (const shape of shapes) known.add(shape);
 }
 
 const place = (objectId: string, address: number): Action => ({ type: 'place', objectId, address });
@@ -259,20 +293,25 @@ export function perfectPlacement(
     const candidates = candidateAddresses(state, id);
     if (candidates.length === 0) continue;
     const fit = candidates[0]!;
-    if (candidates.length < 2 || roomy(state, spanOf(state.objects[id]!.size), fit, plain))
+    if (candidates.length < 2 || roomy(state, plain, spanOf(state.objects[id]!.size), fit))
       return place(id, fit);
     const shape = shapeOf(state);
-    if (knownClean(state, shape)) return place(id, fit);
+    if (cleanShapes.get(state.level)?.has(shape)) return place(id, fit);
     let best = fit;
     let bestRank: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
     for (const address of candidates) {
       const placed = apply(state, place(id, address));
       if (!placed.ok) continue;
-      const decisions: Decision[] | undefined = address === fit ? [{ shape, tick: state.tick }] : undefined;
-      const end = playthrough(placed.state, plain, decisions);
+      const fitting = address === fit;
+      const decisions = [shape];
+      const end = playthrough(
+        placed.state,
+        plain,
+        fitting ? { decisions, until: (s) => roomy(s, plain) } : {},
+      );
       // Best fit that runs clean cannot be beaten without a MemoryError: no need to look further.
-      if (address === fit && !end.fragmented) {
-        if (end.state.status === 'complete') rememberClean(state.level, decisions!, end.state.completedAt!);
+      if (fitting && !end.fragmented) {
+        if (end.cut || end.state.status === 'complete') rememberClean(state.level, decisions);
         return place(id, fit);
       }
       const rank: [number, number] = [end.fragmented ? 0 : 1, score(end.state).total];

@@ -5,8 +5,12 @@
  * sloppy bot does not, and a person playing decently earns one or two. The level pack's
  * check (`npm run levels:check`) and the rush generator both calibrate with these, so that
  * stars mean the same everywhere.
+ *
+ * The sloppy bot and the people place best fit when they do not slip: a careful person
+ * picks the snuggest hole, but does not play the rest of the level in their head first
+ * (and the reference runs stay as cheap as plain runs).
  */
-import { bestAction, createAutoplayer, type Player } from './autoplayer';
+import { bestAction, bestFitAction, createAutoplayer, type Player } from './autoplayer';
 import { freeRuns, spanOf } from './heap';
 import { analyse } from './references';
 
@@ -20,7 +24,7 @@ export interface HumanlikeOptions {
 
 /** Plays like the autoplayer with an error rate, but never sooner than `reactionTicks` after a request appears or after its last move. */
 export function createHumanlikePlayer({ reactionTicks, errorRate, seed }: HumanlikeOptions): Player {
-  const hands = createAutoplayer({ errorRate, seed });
+  const hands = createAutoplayer({ errorRate, seed, hands: bestFitAction });
   let nextMoveAt = 0;
   return (state) => {
     if (state.tick < nextMoveAt) return null;
@@ -66,7 +70,7 @@ export const FRAGMENTER: Player = (state) => {
 /** The reference players, each made fresh for a seed. */
 export const REFERENCE_PLAYERS = {
   /** Fast, but one decision in five goes wrong: must stay below three stars. */
-  sloppy: (seed: number): Player => createAutoplayer({ errorRate: 0.2, seed }),
+  sloppy: (seed: number): Player => createAutoplayer({ errorRate: 0.2, seed, hands: bestFitAction }),
   /** Reads the board for 1.5 s per move and rarely slips: the two-star line. */
   good: (seed: number): Player => createHumanlikePlayer({ reactionTicks: 15, errorRate: 0.05, seed }),
   /** 3 s per move, a slip now and then: the one-star line. */

@@ -10,6 +10,7 @@ import {
   type Action,
   bestAction,
   bestFitAction,
+  createAutoplayer,
   createGame,
   freeRuns,
   type GameState,
@@ -212,6 +213,27 @@ describe('where the perfect player places', () => {
     const greedy = playLevel(level, 1, bestFitAction);
     expect(raisedMemoryError(greedy.actions)).toBe(true);
     expect(score(greedy.state).total).toBeGreaterThan(score(perfect.state).total);
+  });
+});
+
+describe('the lookahead remembers, and stays a function of the state', () => {
+  test('warm or cold, the perfect player plays the same run (its memory only saves work)', () => {
+    fc.assert(
+      fc.property(levelArb, fc.integer(), fc.integer(), (level, seed, who) => {
+        // A careless player first, so the memory holds states off the perfect path too.
+        playLevel(level, seed, createAutoplayer({ errorRate: 0.3, seed: who }));
+        const warm = playLevel(level, seed, bestAction).actions;
+        const cold = playLevel(structuredClone(level), seed, bestAction).actions;
+        expect(warm).toEqual(cold);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('an autoplayer plays with the hands it is given', () => {
+    const level = makeLevel(APPENDS);
+    const plain = playLevel(level, 1, createAutoplayer({ errorRate: 0, seed: 1, hands: bestFitAction }));
+    expect(plain.actions).toEqual(playLevel(level, 1, bestFitAction).actions);
   });
 });
 
