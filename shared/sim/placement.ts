@@ -195,7 +195,9 @@ function roomy(state: GameState, plain: (s: GameState) => Action | null, span = 
     if (left > largest) largest = left;
   }
   const volume = allocationVolume(state.level, plain);
-  return largest >= volume.total - (volume.before.get(positionOf(state)) ?? 0);
+  // A position that run never reached (a handler it did not need) has no bound.
+  const before = volume.before.get(positionOf(state));
+  return before !== undefined && largest >= volume.total - before;
 }
 
 const lanes = new WeakMap<object, [number, number]>();
