@@ -11,6 +11,7 @@
  */
 import type { Rect } from './heap-grid';
 import { cssColor, MONO, SANS } from './palette';
+import { measureText } from './text-fit';
 
 export interface LabelStyle {
   size: number;
@@ -46,7 +47,6 @@ export class LiveLayer {
   private readonly used: Record<Kind, number> = { rect: 0, text: 0, path: 0 };
   private readonly patterns = new Map<string, string>();
   private alpha = 1;
-  private measure: CanvasRenderingContext2D | null = null;
   /** Pictures painted (for the frame-rate checks). */
   paints = 0;
 
@@ -134,9 +134,8 @@ export class LiveLayer {
   label(text: string, x: number, y: number, s: LabelStyle): Rect {
     if (!text) return { x, y, w: 0, h: 0 };
     const size = Math.max(6, Math.round(s.size));
-    const font = `${s.bold ? 'bold ' : ''}${size}px ${s.mono ? MONO : SANS}`;
     const padX = s.background ? Math.round(size * 0.25) : 0;
-    const w = Math.ceil(this.textWidth(text, font) + 2 * padX);
+    const w = Math.ceil(measureText(text, { size, bold: s.bold, mono: s.mono }) + 2 * padX);
     const h = Math.round(size * 1.25);
     const box = { x: Math.round(x - w * (s.originX ?? 0)), y: Math.round(y - h * (s.originY ?? 0)), w, h };
     if (s.background) this.rect(box, { fill: s.background, stroke: 'none' });
@@ -217,14 +216,6 @@ export class LiveLayer {
     this.defs.appendChild(p);
     this.patterns.set(key, id);
     return id;
-  }
-
-  private textWidth(text: string, font: string): number {
-    if (!this.measure) this.measure = document.createElement('canvas').getContext('2d');
-    const m = this.measure;
-    if (!m) return text.length * 0.6 * Number.parseFloat(font.replace(/^bold /, ''));
-    m.font = font;
-    return m.measureText(text).width;
   }
 }
 

@@ -58,7 +58,7 @@ export class BoardScene extends Phaser.Scene {
   /** Only the live layer (cursor, ghost, hover, light, clock) changed: repaint it, keep the board. */
   private liveDirty = false;
   private boardCache!: Phaser.GameObjects.RenderTexture;
-  /** The 2D canvas over the board for what changes without the board changing. */
+  /** The SVG layer over the board for what changes without the board changing. */
   live!: LiveLayer;
   private lit: Lit[] = [];
   private hud!: HudSlots;
