@@ -28,6 +28,7 @@ import { act, type LevelParts, makeLevel, start, ticks, untilRequest } from './f
 /** `a = [1, 2, 3]`, then two appends: the fourth item outgrows the list's 88 bytes. */
 const APPENDS: LevelParts = {
   machine: { heapBytes: 256 },
+  pace: 5,
   timeLimit: 300,
   program: [
     {
@@ -65,6 +66,8 @@ describe('a container that must move', () => {
     expect(score(misplaced.state).mistakes).toBe(0);
     expect(misplaced.state.tally.serviced).toBe(perfect.state.tally.serviced);
     expect(score(misplaced.state).total).toBeLessThanOrEqual(score(perfect.state).total);
+    // The forced move used to earn 150 more than perfect play: 1178 against 1028.
+    expect([score(perfect.state).total, score(misplaced.state).total]).toEqual([1028, 1028]);
   });
 
   test('the move is announced as serviced for 0 points, and still stalls while it waits', () => {
