@@ -10,7 +10,16 @@ import type { Room, Seat } from './room';
 import { fail } from './room-error';
 import { handleAction, restart, snapshot } from './room-play';
 import { replay, results, watch } from './room-reports';
-import { endRound, extendRound, finish, nextRound, pauseRound, resumeRound, startRound } from './room-rounds';
+import {
+  endRound,
+  extendRound,
+  finish,
+  nextRound,
+  pauseRound,
+  resendResults,
+  resumeRound,
+  startRound,
+} from './room-rounds';
 import {
   join,
   peek,
@@ -132,7 +141,12 @@ const handlers: { [K in ClientEvent]: Handler<K> } = {
     checkProtocol(payload.protocol);
     const room = service.room(payload.code);
     const { seat, view } = await room.queue.run(() => resume(room, payload.resumeToken, payload.lastSeq));
-    return ok(view, service.opened({ role: 'player', code: room.code, playerId: seat.record.id }));
+    const playerId = seat.record.id;
+    return {
+      ...ok(view, service.opened({ role: 'player', code: room.code, playerId })),
+      // Back after the round (a reload, another device): the results are on screen again.
+      afterOpen: () => resendResults(room, playerId),
+    };
   },
   [E.Action]: async (service, ctx, payload) => {
     const { room, seat } = playerSeat(service, ctx);
@@ -155,6 +169,8 @@ const handlers: { [K in ClientEvent]: Handler<K> } = {
   [E.Submit]: async (service, _ctx, payload) => ok(await service.solo.submit(payload)),
   [E.Histogram]: async (service, _ctx, { levelId }) => ok(await service.solo.histogram(levelId)),
   [E.Run]: async (service, _ctx, { runId }) => ok(await service.solo.run(runId)),
+
+  [E.Ping]: async (service) => ok({ serverNow: service.now() }),
 };
 
 export function dispatch<K extends ClientEvent>(

@@ -139,6 +139,20 @@ export function publishResults(room: Room, round: number, final: boolean): Round
   return host;
 }
 
+/**
+ * The latest results again, for one student back after the round (a reload, another
+ * device): what `publishResults` sent them, as it stands now.
+ */
+export function resendResults(room: Room, playerId: string): void {
+  const { phase, roundIndex, playlist } = room.record;
+  if (phase !== 'round-over' && phase !== 'ended') return;
+  const rows = room.results.get(roundIndex);
+  if (!rows) return;
+  const final = phase === 'ended' || roundIndex + 1 >= playlist.length;
+  const host = hostResultsView(room, roundIndex, rows, final);
+  room.deps.outbox.toPlayer(room.code, playerId, 'round:results', studentResultsView(room, host, playerId));
+}
+
 export async function nextRound(room: Room): Promise<RoomStateView> {
   const { phase, roundIndex, playlist } = room.record;
   if (roundIndex + 1 >= playlist.length) fail(ErrorCode.NoMoreRounds, 'The playlist has no more rounds.');

@@ -17,7 +17,7 @@ import { PlayerGame } from '../game/player-game';
 import type { PlayerRecord, RoundSpec } from '../store/types';
 import { checkFreeTextNickname, generateNickname, isGeneratedNickname, nicknameKey } from './nicknames';
 import type { Room, Seat } from './room';
-import { sendRoster, sendSnapshot } from './room-broadcast';
+import { sendRoomState, sendRoster, sendSnapshot } from './room-broadcast';
 import { fail } from './room-error';
 import { hashToken, newId, newSeed, newToken } from './tokens';
 import { hostRoomView, roomStateView, snapshotView, youView } from './views';
@@ -80,6 +80,7 @@ export async function join(
     throw error;
   }
   room.touch(); // the roster goes to the hosts once the new seat's connection opens
+  sendRoomState(room); // everyone's player count
   return {
     seat,
     view: { you: youView(seat), resumeToken, room: roomStateView(room), snapshot: snapshotView(room, seat) },
@@ -99,6 +100,7 @@ export async function resume(
     seat.record = { ...seat.record, removed: false };
     await room.savePlayer(seat);
     sendRoster(room);
+    sendRoomState(room);
   }
   await seatLateJoiner(room, seat);
   const serverSeq = seat.game?.lastSeq ?? 0;
@@ -161,6 +163,7 @@ export async function removeSeat(
   await room.savePlayer(seat);
   if (how !== 'left') room.deps.outbox.kick(room.code, playerId, how);
   sendRoster(room);
+  sendRoomState(room);
 }
 
 export async function setLocked(room: Room, locked: boolean) {
@@ -178,6 +181,7 @@ export async function updateSettings(room: Room, changes: Partial<RoomSettings>)
   room.record = { ...room.record, settings };
   await room.saveRecord();
   room.progressSent.clear(); // scores may change with the speed bonus
+  sendRoomState(room); // students count their own score by the room's rules
   // Turning late join on lets in whoever was waiting for the next round.
   for (const seat of room.activeSeats()) if (await seatLateJoiner(room, seat)) sendSnapshot(room, seat);
   return hostRoomView(room);

@@ -44,6 +44,8 @@ export interface Handled<T> {
   reply: Reply<T>;
   /** Set when the connection's session changes (created, attached, joined, resumed, left). */
   session?: Session;
+  /** Pushes for the new session, run once the connection has joined its channels. */
+  afterOpen?: () => void;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {
@@ -54,6 +56,8 @@ export const DEFAULT_SETTINGS: RoomSettings = {
 };
 
 const CREATE_ATTEMPTS = 20;
+/** Enough samples for a p99 between two stats lines. */
+const MAX_ACTION_TIMES = 50_000;
 const SWEEP_INTERVAL_MS = 60_000;
 /** Students' boards go out every third host board (every 3 s by default). */
 const STUDENT_BOARD_EVERY = 3;
@@ -74,6 +78,8 @@ export class RoomService {
   readonly roomDeps: RoomDeps;
   /** Requests handled since start, for the stats log. */
   readonly counters = { requests: 0, actions: 0 };
+  /** How long actions took from arrival to acknowledgement (ms), since the stats log last read them. */
+  actionTimes: number[] = [];
   private timer: NodeJS.Timeout | null = null;
   private lastSweep = 0;
 
@@ -102,9 +108,13 @@ export class RoomService {
     payload: ClientPayload<E>,
   ): Promise<Handled<ClientReply<E>>> {
     this.counters.requests++;
-    if (event === ClientEventName.Action) this.counters.actions++;
+    const isAction = event === ClientEventName.Action;
+    const started = isAction ? performance.now() : 0;
+    if (isAction) this.counters.actions++;
     try {
       const handled = await dispatch(this, ctx, event, payload);
+      if (isAction && this.actionTimes.length < MAX_ACTION_TIMES)
+        this.actionTimes.push(performance.now() - started);
       if (handled.session && ctx.session.role !== 'none') this.handleClose(ctx.session);
       return handled;
     } catch (error) {

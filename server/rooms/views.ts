@@ -38,6 +38,7 @@ export function roomStateView(room: Room): RoomStateView {
     playerCount: room.activeSeats().length,
     roundCount: r.playlist.length,
     serverNow: room.now(),
+    speedBonus: r.settings.speedBonus,
   };
   const round = roundInfo(room);
   switch (r.phase) {

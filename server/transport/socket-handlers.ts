@@ -104,8 +104,13 @@ export function bindHandlers(
         service
           .handleMessage({ session: sessionOf(socket), address }, event, parsed.data as never)
           .then((handled) => {
-            if (handled.session && socket.connected) setSession(socket, handled.session);
-            else if (handled.session) service.handleClose(handled.session); // gone while we worked
+            if (handled.session && socket.connected) {
+              setSession(socket, handled.session);
+              reply(handled.reply);
+              handled.afterOpen?.();
+              return;
+            }
+            if (handled.session) service.handleClose(handled.session); // gone while we worked
             reply(handled.reply);
           })
           .catch((error: unknown) => {

@@ -55,8 +55,15 @@ export const SoloEvent = {
 } as const;
 export type SoloEvent = (typeof SoloEvent)[keyof typeof SoloEvent];
 
-export const ClientEvent = { ...HostEvent, ...StudentEvent, ...SoloEvent } as const;
-export type ClientEvent = HostEvent | StudentEvent | SoloEvent;
+/** Any connection, in any role. */
+export const ConnectionEvent = {
+  /** A cheap round trip (answered with the server's clock) so an idle client still knows its latency. */
+  Ping: 'net:ping',
+} as const;
+export type ConnectionEvent = (typeof ConnectionEvent)[keyof typeof ConnectionEvent];
+
+export const ClientEvent = { ...HostEvent, ...StudentEvent, ...SoloEvent, ...ConnectionEvent } as const;
+export type ClientEvent = HostEvent | StudentEvent | SoloEvent | ConnectionEvent;
 
 export const ServerEvent = {
   /** Phase, round and clock of the room; sent to everyone in the room whenever it changes. */

@@ -5,7 +5,7 @@
 
 export type { KickReason, ProtocolError } from './errors';
 export { ErrorCode, RefusalCode } from './errors';
-export { ClientEvent, HostEvent, ServerEvent, SoloEvent, StudentEvent } from './events';
+export { ClientEvent, ConnectionEvent, HostEvent, ServerEvent, SoloEvent, StudentEvent } from './events';
 export {
   ACTION_RATE_PER_SECOND,
   DEFAULT_TICK_HZ,
@@ -83,6 +83,7 @@ export type {
   LeaderboardVisibility,
   LevelRef,
   PeekView,
+  PongView,
   ProgressRow,
   ProgressView,
   ReplayView,

@@ -142,6 +142,7 @@ export const ActionPayload = z.strictObject({ seq: Seq, action: ActionSchema, ti
 export const RestartPayload = Empty;
 export const SnapshotRequestPayload = Empty;
 export const LeavePayload = Empty;
+export const PingPayload = Empty;
 
 // ---------------------------------------------------------------- solo
 

@@ -22,6 +22,7 @@ import type {
   KickedView,
   LeaderboardView,
   PeekView,
+  PongView,
   ProgressView,
   ReplayView,
   ResumedView,
@@ -66,6 +67,7 @@ export const ClientPayloadSchemas = {
   [ClientEvent.Submit]: S.SoloSubmitPayload,
   [ClientEvent.Histogram]: S.HistogramPayload,
   [ClientEvent.Run]: S.SoloRunPayload,
+  [ClientEvent.Ping]: S.PingPayload,
 } as const satisfies Record<ClientEvent, z.ZodType>;
 
 /** What each client event's acknowledgement carries when it succeeds. */
@@ -100,6 +102,7 @@ export interface ClientReplyData {
   [ClientEvent.Submit]: SoloResultView;
   [ClientEvent.Histogram]: HistogramView;
   [ClientEvent.Run]: ReplayView;
+  [ClientEvent.Ping]: PongView;
 }
 
 export type ClientPayload<E extends ClientEvent> = z.infer<(typeof ClientPayloadSchemas)[E]>;

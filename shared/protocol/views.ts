@@ -32,43 +32,51 @@ export interface RoundInfo {
   level: LevelRef;
 }
 
+/** The room's rules a student needs to show their own score as the server counts it. */
+interface RoomRulesView {
+  /** Off: the speed component is left out of every score in the room. */
+  speedBonus: boolean;
+}
+
 /**
  * The room's phase, each with only its own fields. Times are server epoch milliseconds;
  * `serverNow` lets a client correct for its own clock. A round's tick is
  * `floor((now - startedAt) * tickHz / 1000)` while running (pauses shift `startedAt`).
  */
-export type RoomStateView =
-  | {
-      phase: 'lobby';
-      code: string;
-      locked: boolean;
-      playerCount: number;
-      roundCount: number;
-      serverNow: number;
-    }
-  | {
-      phase: 'running' | 'paused';
-      code: string;
-      locked: boolean;
-      playerCount: number;
-      roundCount: number;
-      round: RoundInfo;
-      startedAt: number;
-      endsAt: number;
-      pausedAt: number | null;
-      tickHz: number;
-      serverNow: number;
-    }
-  | {
-      phase: 'round-over';
-      code: string;
-      locked: boolean;
-      playerCount: number;
-      roundCount: number;
-      round: RoundInfo;
-      serverNow: number;
-    }
-  | { phase: 'ended'; code: string; playerCount: number; roundCount: number; serverNow: number };
+export type RoomStateView = RoomRulesView &
+  (
+    | {
+        phase: 'lobby';
+        code: string;
+        locked: boolean;
+        playerCount: number;
+        roundCount: number;
+        serverNow: number;
+      }
+    | {
+        phase: 'running' | 'paused';
+        code: string;
+        locked: boolean;
+        playerCount: number;
+        roundCount: number;
+        round: RoundInfo;
+        startedAt: number;
+        endsAt: number;
+        pausedAt: number | null;
+        tickHz: number;
+        serverNow: number;
+      }
+    | {
+        phase: 'round-over';
+        code: string;
+        locked: boolean;
+        playerCount: number;
+        roundCount: number;
+        round: RoundInfo;
+        serverNow: number;
+      }
+    | { phase: 'ended'; code: string; playerCount: number; roundCount: number; serverNow: number }
+  );
 export type RoomPhase = RoomStateView['phase'];
 
 export interface HostRoomView {
@@ -287,6 +295,10 @@ export interface SoloResultView {
   /** Index of the bucket this score falls in, and the share of runs scoring strictly less (0..1). */
   bucket: number;
   below: number;
+}
+
+export interface PongView {
+  serverNow: number;
 }
 
 export interface KickedView {

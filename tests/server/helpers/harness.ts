@@ -64,6 +64,7 @@ export class Client {
       parsed.data as ClientPayload<K>,
     );
     if (handled.session) this.session = handled.session;
+    handled.afterOpen?.();
     return handled.reply;
   }
 
