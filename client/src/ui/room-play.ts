@@ -93,7 +93,12 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
       const shown = level ? displayState(state, level) : state;
       board.setState(shown, events);
       for (const line of game.narrate(events, shown)) announce(line);
-      const total = roundScore(state, level ?? state.level, session.you?.timeMultiplier ?? 1);
+      const total = roundScore(
+        state,
+        level ?? state.level,
+        session.you?.timeMultiplier ?? 1,
+        session.room?.speedBonus ?? true,
+      );
       scoreText.textContent = String(total);
       showBest(total);
       if (state.status !== lastStatus) {
