@@ -24,6 +24,7 @@ import {
 import { type HostSession as Stored, storage } from '../storage';
 import { ServerClock } from './clock';
 import { closeSocket, getSocket } from './connection';
+import { startPinger } from './pinger';
 import { type ArenaSocket, request } from './socket';
 import type { ConnectionState } from './student-session';
 
@@ -56,6 +57,7 @@ export class HostSession {
   private listener: HostListener | null = null;
   private readonly socket: ArenaSocket = getSocket();
   private disposed = false;
+  private readonly stopPinger: () => void;
 
   constructor(readonly stored: Stored) {
     if (created && created.code === stored.code) {
@@ -81,6 +83,11 @@ export class HostSession {
     s.on(ServerEvent.ClassReport, (v) => this.listener?.onReport(v));
     s.on(ServerEvent.WatchState, (v) => this.listener?.onWatch(v));
     document.addEventListener('visibilitychange', this.onVisible);
+    this.stopPinger = startPinger(s, (ms, serverNow) => {
+      this.clock.observe(serverNow);
+      this.latencyMs = ms;
+      this.listener?.onConnection('online', ms);
+    });
     // A room created a moment ago on this socket is attached already; otherwise attach now.
     if (!this.room && s.connected) void this.attachHost();
   }
@@ -145,6 +152,7 @@ export class HostSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.stopPinger();
     document.removeEventListener('visibilitychange', this.onVisible);
     closeSocket();
   }

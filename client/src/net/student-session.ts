@@ -22,6 +22,7 @@ import { levelFromRef } from '../levels';
 import { type StudentSession as Stored, storage } from '../storage';
 import { ServerClock } from './clock';
 import { closeSocket, getSocket } from './connection';
+import { startPinger } from './pinger';
 import { type ArenaSocket, call, request } from './socket';
 import { StudentGame, type StudentGameView } from './student-game';
 
@@ -50,6 +51,7 @@ export class StudentSession {
   private hiddenAt = 0;
   private disposed = false;
   private readonly socket: ArenaSocket = getSocket();
+  private stopPinger: () => void = () => {};
 
   constructor(private stored: Stored) {
     this.game = new StudentGame(
@@ -64,8 +66,7 @@ export class StudentSession {
         onSnapshot: (snapshot) => this.listener?.onSnapshot(snapshot),
         onAck: (seq, rtt) => {
           storage.ackStudent(seq);
-          this.latencyMs = this.latencyMs === null ? rtt : this.latencyMs * 0.7 + rtt * 0.3;
-          this.listener?.onConnection('online', this.latencyMs);
+          this.observeRoundTrip(rtt);
         },
       },
     );
@@ -180,6 +181,13 @@ export class StudentSession {
     s.on(ServerEvent.Kicked, this.onKicked);
     document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('online', this.onOnline);
+    this.stopPinger = startPinger(s, (ms) => this.observeRoundTrip(ms));
+  }
+
+  /** Any answered round trip (an ack, a ping) moves the latency shown, smoothed. */
+  private observeRoundTrip(ms: number): void {
+    this.latencyMs = this.latencyMs === null ? ms : this.latencyMs * 0.7 + ms * 0.3;
+    this.listener?.onConnection('online', this.latencyMs);
   }
 
   private readonly onConnect = () => {
@@ -224,6 +232,7 @@ export class StudentSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.stopPinger();
     this.game.clear();
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('online', this.onOnline);
