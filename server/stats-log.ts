@@ -1,15 +1,31 @@
 /**
  * A periodic line in the log about the process: rooms, connected players, requests and
- * actions per second, event-loop delay and memory. Enough to see from the log alone
+ * actions per second, how long an action takes inside the server (arrival to ack),
+ * event-loop delay and memory. Enough to see from the log alone
  * whether a classroom server is keeping up.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Logger } from './rooms/ports';
 import type { RoomService } from './rooms/room-service';
 
 export function startStatsLog(service: RoomService, logger: Logger, intervalMs: number): () => void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  let gc = { totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.totalMs += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  let slowestTick = 0;
+  const tick = service.tick.bind(service);
+  service.tick = (now: number) => {
+    const started = performance.now();
+    tick(now);
+    slowestTick = Math.max(slowestTick, performance.now() - started);
+  };
   let last = { ...service.counters, at: performance.now() };
   const timer = setInterval(() => {
     const now = performance.now();
@@ -21,6 +37,10 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
       for (const seat of room.seats.values()) if (seat.connections > 0) players++;
     }
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const times = service.actionTimes.sort((a, b) => a - b);
+    service.actionTimes = [];
+    const at = (p: number) =>
+      Math.round((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 100) / 100;
     logger.info(
       {
         rooms: service.rooms.size,
@@ -28,19 +48,28 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
         players,
         requestsPerSecond: Math.round((service.counters.requests - last.requests) / seconds),
         actionsPerSecond: Math.round((service.counters.actions - last.actions) / seconds),
+        actionP50Ms: at(0.5),
+        actionP99Ms: at(0.99),
         loopDelayP50Ms: ms(delay.percentile(50)),
         loopDelayP99Ms: ms(delay.percentile(99)),
         loopDelayMaxMs: ms(delay.max),
+        slowestTickMs: Math.round(slowestTick * 100) / 100,
+        gcMs: Math.round(gc.totalMs),
+        gcMaxMs: Math.round(gc.maxMs * 100) / 100,
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
       },
       'stats',
     );
     delay.reset();
+    gc = { totalMs: 0, maxMs: 0 };
+    slowestTick = 0;
     last = { ...service.counters, at: now };
   }, intervalMs);
   timer.unref();
   return () => {
     clearInterval(timer);
     delay.disable();
+    gcObserver.disconnect();
+    service.tick = tick;
   };
 }
