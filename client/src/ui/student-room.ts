@@ -84,11 +84,11 @@ class StudentRoomScreen implements Screen, StudentListener {
 
   onYou(): void {
     if (this.session.room?.phase === 'lobby') this.showLobby(this.session.room);
-    setAppHook({ nickname: this.session.you?.nickname });
+    setAppHook({ nickname: this.session.you?.nickname, timeMultiplier: this.session.you?.timeMultiplier });
   }
 
   onRoom(room: RoomStateView): void {
-    setAppHook({ phase: room.phase });
+    setAppHook({ phase: room.phase, playerCount: room.playerCount, speedBonus: room.speedBonus });
     switch (room.phase) {
       case 'lobby':
         this.showLobby(room);
@@ -273,6 +273,7 @@ class StudentRoomScreen implements Screen, StudentListener {
     const seconds = running ? this.session.game.secondsLeft() : null;
     const paused = room?.phase === 'paused';
     this.play?.setClock(seconds, paused);
+    setAppHook({ secondsLeft: seconds === null ? null : Math.ceil(seconds) });
   }
 
   dispose(): void {
