@@ -8,6 +8,7 @@ import { currentOp } from './cursors';
 import { Draft } from './draft';
 import { emitNewGarbage } from './garbage-watch';
 import { heapLayout, overlapping, rememberLayoutWithout, rememberLayoutWithPlaced, spanOf } from './heap';
+import { frameName } from './labels';
 import { own } from './own';
 import { parseAction } from './parse-action';
 import { bindName, popFrame, raiseError } from './program';
@@ -172,7 +173,7 @@ function free(d: Draft, objectIds: string[]): Outcome {
   const live = ids.find((id) => !junk.has(id));
   if (live) {
     const path = pathFromRoot(d.state, live);
-    const via = path ? ` (${path[0]}() still reaches it through ${path[1]})` : '';
+    const via = path ? ` (${frameName(path[0]!)} still reaches it through ${path[1]})` : '';
     d.crash('dangling-pointer', `Dangling pointer: ${labelOf(d, live)} was still in use${via}.`);
     return null;
   }

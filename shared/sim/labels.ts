@@ -72,3 +72,8 @@ export function containerLabel(objects: Record<string, SimObject>, kind: ObjectK
   if (kind === 'set') return truncate(`{${items.join(', ')}${more}}`, '}');
   return truncate(`[${items.join(', ')}${more}]`, ']');
 }
+
+/** A frame's name as Python's traceback prints it: `f()` for a call, `<module>` alone. */
+export function frameName(fn: string): string {
+  return fn === '<module>' ? fn : `${fn}()`;
+}

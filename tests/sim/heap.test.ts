@@ -390,6 +390,9 @@ describe('freeing', () => {
     expect(r.state.status).toBe('crashed');
     expect(r.state.crash).toMatchObject({ kind: 'dangling-pointer' });
     expect(r.state.objects.y).toBeDefined();
+    // The module frame is named as Python's traceback names it, without call parentheses.
+    expect(r.state.crash?.message).toContain('<module> still reaches it');
+    expect(r.state.crash?.message).not.toContain('<module>()');
   });
 
   test('freeing garbage together with a reachable object still crashes', () => {
