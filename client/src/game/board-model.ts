@@ -3,7 +3,7 @@
  * focused and marked objects, which card is open, the info line. Plain TypeScript with no
  * Phaser, so the scene stays a thin drawing layer and this logic is unit-tested.
  */
-import type { GameState, SimEvent, SimObject } from '../../../shared/sim/types';
+import type { GameState, ScoreBreakdown, SimEvent, SimObject } from '../../../shared/sim/types';
 import { type Changes, diffStates } from './changes';
 import { callName, pendingObjects, scoreDigits, starsInReach, tidyNames } from './describe';
 import { cellsFor, occupancy, offsetToCell } from './heap-grid';
@@ -69,6 +69,7 @@ export class BoardModel {
   constructor(
     readonly mode: BoardMode,
     readonly showOutro: boolean,
+    private readonly scoreOf?: (state: GameState) => ScoreBreakdown,
   ) {}
 
   get interactive(): boolean {
@@ -94,7 +95,7 @@ export class BoardModel {
       this.changes = diff;
     }
     this.state = state;
-    this.views = viewsOf(state);
+    this.views = viewsOf(state, this.scoreOf);
     if (!prev || prev.level.id !== state.level.id) this.resetView(state);
     this.selection = this.selection.filter((id) => onHeap(state.objects[id]));
     if (this.focusedId && !state.objects[this.focusedId]) this.focusedId = null;

@@ -37,7 +37,7 @@ export function mountBoard(parent: HTMLElement, options: BoardOptions): Promise<
   });
   const reducedMotion =
     options.reducedMotion ?? window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  const model = new BoardModel(options.mode, options.showOutro ?? options.mode !== 'watch');
+  const model = new BoardModel(options.mode, options.showOutro ?? options.mode !== 'watch', options.scoreOf);
   let handlers: BoardHandlers = {
     onAction: options.onAction,
     onRestart: options.onRestart,

@@ -3,7 +3,7 @@
  * what it gets back. The board only draws simulator states and turns input into actions;
  * it never changes a state itself.
  */
-import type { Action, GameState, SimEvent } from '../../../shared/sim/types';
+import type { Action, GameState, ScoreBreakdown, SimEvent } from '../../../shared/sim/types';
 
 export type BoardMode = 'play' | 'watch' | 'replay' | 'demo';
 
@@ -22,6 +22,11 @@ export interface BoardOptions {
   reducedMotion?: boolean;
   /** Phone portrait layout: stack above heap, bigger touch targets. Chosen from the parent's shape when absent. */
   compact?: boolean;
+  /**
+   * The score to show. The simulator's own when absent; a room passes its rules (speed bonus
+   * off, extra time scaled away) so the board shows the number the server ranks.
+   */
+  scoreOf?: (state: GameState) => ScoreBreakdown;
   /** Show the level's outro card (teaching text, score breakdown, stars) when the level ends. Default: true in play and demo. */
   showOutro?: boolean;
 }

@@ -7,7 +7,7 @@ import type { Level } from '../../../shared/level/schema';
 import type { GameState, SimEvent } from '../../../shared/sim/types';
 import type { BoardHandle } from '../game';
 import type { StudentSession } from '../net/student-session';
-import { displayState, roundScore } from '../score';
+import { displayState, roundBreakdown, roundScore } from '../score';
 import { setAppHook } from '../test-hook';
 import { button, h } from './dom';
 import { alertNow, announce } from './live-region';
@@ -70,6 +70,13 @@ export async function mountRoomPlay(session: StudentSession, container: HTMLElem
     mode: 'play',
     onAction: (action) => session.act(action),
     onRestart: () => void session.restart(),
+    scoreOf: (state) =>
+      roundBreakdown(
+        state,
+        level ?? state.level,
+        session.you?.timeMultiplier ?? 1,
+        session.room?.speedBonus ?? true,
+      ),
   });
 
   function updateBanner(): void {
