@@ -20,10 +20,10 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   let slowestTick = 0;
-  const tick = service.tick.bind(service);
-  service.tick = (now: number) => {
+  const tickRoom = service.tickRoom.bind(service);
+  service.tickRoom = (room, now) => {
     const started = performance.now();
-    tick(now);
+    tickRoom(room, now);
     slowestTick = Math.max(slowestTick, performance.now() - started);
   };
   let last = { ...service.counters, at: performance.now() };
@@ -53,7 +53,7 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
         loopDelayP50Ms: ms(delay.percentile(50)),
         loopDelayP99Ms: ms(delay.percentile(99)),
         loopDelayMaxMs: ms(delay.max),
-        slowestTickMs: Math.round(slowestTick * 100) / 100,
+        slowestRoomTickMs: Math.round(slowestTick * 100) / 100,
         gcMs: Math.round(gc.totalMs),
         gcMaxMs: Math.round(gc.maxMs * 100) / 100,
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
@@ -70,6 +70,6 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
     clearInterval(timer);
     delay.disable();
     gcObserver.disconnect();
-    service.tick = tick;
+    service.tickRoom = tickRoom;
   };
 }

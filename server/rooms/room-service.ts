@@ -81,6 +81,8 @@ export class RoomService {
   /** How long actions took from arrival to acknowledgement (ms), since the stats log last read them. */
   actionTimes: number[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** A sliced tick is still going through the rooms. */
+  private slicing = false;
   private lastSweep = 0;
 
   constructor(readonly deps: RoomServiceDeps) {
@@ -218,9 +220,13 @@ export class RoomService {
     return loaded;
   }
 
+  /**
+   * The live ticker. Rooms are ticked one per turn of the event loop, so that students'
+   * actions are handled between rooms instead of waiting behind every room's work.
+   */
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.tick(this.now()), 1000 / this.deps.config.tickHz);
+    this.timer = setInterval(() => this.tickSliced(), 1000 / this.deps.config.tickHz);
   }
 
   stop(): void {
@@ -228,36 +234,60 @@ export class RoomService {
     this.timer = null;
   }
 
-  /** One tick of every room: games advance, rounds end, hosts hear about progress. */
-  tick(now: number): void {
-    const { progressIntervalMs, leaderboardIntervalMs, watchIntervalMs } = this.deps.config;
-    for (const room of this.rooms.values()) {
-      const phase = room.record.phase;
-      if (phase !== 'running' && phase !== 'paused') continue;
-      try {
-        tickRound(room, now);
-        if (now - room.lastProgressAt >= progressIntervalMs) {
-          room.lastProgressAt = now;
-          sendProgress(room);
-        }
-        if (now - room.lastLeaderboardAt >= leaderboardIntervalMs) {
-          room.lastLeaderboardAt = now;
-          const students = now - room.lastStudentBoardAt >= STUDENT_BOARD_EVERY * leaderboardIntervalMs;
-          if (students) room.lastStudentBoardAt = now;
-          sendLeaderboards(room, students);
-        }
-        if (now - room.lastWatchAt >= watchIntervalMs) {
-          room.lastWatchAt = now;
-          sendWatch(room);
-        }
-      } catch (error) {
-        this.deps.logger.error({ err: error, code: room.code }, 'tick failed');
+  private tickSliced(): void {
+    if (this.slicing) return; // the last tick is still going: this one is folded into it
+    this.slicing = true;
+    const rooms = [...this.rooms.values()];
+    let i = 0;
+    const next = () => {
+      const now = this.now();
+      if (i < rooms.length) {
+        const room = rooms[i++];
+        if (room) this.tickRoom(room, now);
+        setImmediate(next);
+        return;
       }
+      this.slicing = false;
+      this.sweepIfDue(now);
+    };
+    next();
+  }
+
+  /** One tick of every room at once: games advance, rounds end, hosts hear about progress. */
+  tick(now: number): void {
+    for (const room of this.rooms.values()) this.tickRoom(room, now);
+    this.sweepIfDue(now);
+  }
+
+  tickRoom(room: Room, now: number): void {
+    const phase = room.record.phase;
+    if (phase !== 'running' && phase !== 'paused') return;
+    const { progressIntervalMs, leaderboardIntervalMs, watchIntervalMs } = this.deps.config;
+    try {
+      tickRound(room, now);
+      if (now - room.lastProgressAt >= progressIntervalMs) {
+        room.lastProgressAt = now;
+        sendProgress(room);
+      }
+      if (now - room.lastLeaderboardAt >= leaderboardIntervalMs) {
+        room.lastLeaderboardAt = now;
+        const students = now - room.lastStudentBoardAt >= STUDENT_BOARD_EVERY * leaderboardIntervalMs;
+        if (students) room.lastStudentBoardAt = now;
+        sendLeaderboards(room, students);
+      }
+      if (now - room.lastWatchAt >= watchIntervalMs) {
+        room.lastWatchAt = now;
+        sendWatch(room);
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: error, code: room.code }, 'tick failed');
     }
-    if (now - this.lastSweep >= SWEEP_INTERVAL_MS) {
-      this.lastSweep = now;
-      this.sweep(now);
-    }
+  }
+
+  private sweepIfDue(now: number): void {
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    this.sweep(now);
   }
 
   /** Forgets rooms nobody has used for a long time; the store expires them on its own. */
