@@ -14,7 +14,7 @@ import type { Level } from '../../shared/level/schema';
 import type { GameState } from '../../shared/sim/types';
 import { LAPTOP, launchBrowser, PHONE, PROJECTOR, screenshot } from './browser';
 import { ensureClientBuilt } from './build';
-import { appHook, joinAsStudent, openRoomAsTeacher, waitForApp, watchErrors } from './pages';
+import { appHook, joinAsStudent, openRoomAsTeacher, shownScore, waitForApp, watchErrors } from './pages';
 import { boardState, playThrough, waitForBoard } from './play-driver';
 import { type RunningServer, startServer } from './server';
 
@@ -40,10 +40,6 @@ async function clockSeconds(page: Page): Promise<number> {
   const text = (await page.getByTestId('round-clock').textContent()) ?? '';
   const [, m, s] = /(\d+):(\d\d)/.exec(text) ?? [];
   return Number(m) * 60 + Number(s);
-}
-
-async function shownScore(page: Page): Promise<number> {
-  return Number((await page.getByTestId('score').textContent())?.trim());
 }
 
 describe('a live classroom', () => {

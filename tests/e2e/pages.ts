@@ -106,3 +106,8 @@ export async function joinAsStudent(
     .toBe(nickname);
   return { context, page, nickname };
 }
+
+/** The score the student's own screen shows (the room's rule, not the simulator's). */
+export async function shownScore(page: Page): Promise<number> {
+  return Number((await page.getByTestId('score').textContent())?.trim());
+}

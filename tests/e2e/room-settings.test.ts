@@ -5,7 +5,7 @@
  * hides the leaderboard until the end, and a student with 2× time keeps playing after the
  * others' time is up. An idle lobby's connection chip keeps its latency fresh.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import type { Level } from '../../shared/level/schema';
@@ -13,7 +13,7 @@ import { roomScore } from '../../shared/protocol/room-score';
 import { score } from '../../shared/sim';
 import { launchBrowser, PHONE, PROJECTOR, screenshot } from './browser';
 import { ensureClientBuilt } from './build';
-import { appHook, joinAsStudent, openRoomAsTeacher, waitForApp, watchErrors } from './pages';
+import { appHook, joinAsStudent, openRoomAsTeacher, shownScore, waitForApp, watchErrors } from './pages';
 import { playThrough, waitForBoard } from './play-driver';
 import { type RunningServer, startServer } from './server';
 
@@ -22,10 +22,6 @@ const level = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.orde
 const ROUND_SECONDS = 40;
 const STUDENT_PHONE = { ...PHONE, deviceScaleFactor: 1 };
 const STUDENT_KEY = 'arena.student';
-
-async function shownScore(page: Page): Promise<number> {
-  return Number((await page.getByTestId('score').textContent())?.trim());
-}
 
 describe('room settings from the projector', () => {
   let server: RunningServer;
