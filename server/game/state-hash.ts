@@ -1,8 +1,7 @@
 /**
  * The simulator's state hash, remembered per state object: states are immutable, and the
  * same state is often hashed more than once (an ack, then a refusal at the same tick, a
- * snapshot). Incremental schemes were tried and measured: with a thousand games
- * interleaved, caching sub-object digests did not beat hashing afresh.
+ * snapshot). The hash itself remembers the parts states share (the objects).
  */
 import { hash } from '../../shared/sim';
 import type { GameState } from '../../shared/sim/types';

@@ -1,92 +1,194 @@
 /**
- * A stable 64-bit hash of the dynamic state (two FNV-1a lanes) over a canonical
- * serialisation: sorted keys, undefined fields skipped as JSON does. The level is left
- * out (it is shared and never changes) except for its id. Used to detect desyncs.
+ * A stable 64-bit hash of the dynamic state, used to detect desyncs between a client's
+ * prediction and the server. The level is left out (it is shared and never changes)
+ * except for its id.
+ *
+ * It is hashed once per acknowledged action on the server, so it is built for speed:
+ * values are fed as 32-bit words (two characters of a string per word, integers as they
+ * are), nothing is serialised or allocated, and a record's entries are combined by
+ * summing each entry's own finished hash. The sum makes key order irrelevant without
+ * sorting keys; finishing each entry first (murmur3's final mix) keeps sums of similar
+ * entries from cancelling out. Type tags and lengths keep `'1'` apart from `1`, and
+ * `['ab']` from `['a', 'b']`.
+ *
+ * States are immutable and share every part a transition did not touch, so the objects
+ * table and each object in it are hashed once per identity and remembered (a weak map, so
+ * nothing is kept alive): from one acknowledged action to the next, usually only the one
+ * object that moved is hashed afresh.
  */
 import type { GameState } from './types';
 
-const FNV_PRIME = 0x01000193;
+const enum Tag {
+  Null = 0x6e756c6c,
+  True = 0x74727565,
+  False = 0x66616c73,
+  Int = 0x696e7400,
+  Float = 0x666c7400,
+  Str = 0x73747200,
+  Array = 0x61727200,
+  Record = 0x72656300,
+}
 
-class Hasher {
-  a = 0x811c9dc5;
-  b = 0x050c5d1f;
+const SEED_A = 0x811c9dc5;
+const SEED_B = 0x050c5d1f;
 
-  text(s: string): void {
-    let { a, b } = this;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, FNV_PRIME);
-      b = Math.imul(b ^ (c + 0x9e), 0x01000197);
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** A record's entry count and the sums of its entries' two finished lanes. */
+type RecordParts = readonly [number, number, number];
+
+const memo = new WeakMap<object, RecordParts>();
+
+class StateHasher {
+  a = SEED_A;
+  b = SEED_B;
+
+  word(w: number): void {
+    this.a = Math.imul(this.a ^ w, 0x01000193);
+    this.b = Math.imul((this.b ^ w) + 0x9e3779b9, 0x01000197);
+  }
+
+  string(s: string): void {
+    const n = s.length;
+    this.word(Tag.Str);
+    this.word(n);
+    let i = 0;
+    for (; i + 1 < n; i += 2) this.word(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+    if (i < n) this.word(s.charCodeAt(i));
+  }
+
+  number(v: number): void {
+    if ((v | 0) === v && !Object.is(v, -0)) {
+      this.word(Tag.Int);
+      this.word(v);
+    } else if (Number.isFinite(v)) {
+      // Rare in a state (nothing in the simulator is fractional or huge): its shortest text.
+      this.word(Tag.Float);
+      this.string(String(v));
+    } else {
+      this.word(Tag.Null);
     }
-    this.a = a;
-    this.b = b;
   }
 
   value(v: unknown): void {
-    if (v === null) {
-      this.text('n');
-      return;
-    }
     switch (typeof v) {
       case 'string':
-        this.text('"');
-        this.text(v.includes('"') || v.includes('\\') ? v.replace(/["\\]/g, '\\$&') : v);
-        this.text('"');
+        this.string(v);
         return;
       case 'number':
-        this.text(Number.isFinite(v) ? String(v) : 'n');
+        this.number(v);
         return;
       case 'boolean':
-        this.text(v ? 't' : 'f');
+        this.word(v ? Tag.True : Tag.False);
         return;
       case 'object':
-        if (Array.isArray(v)) {
-          this.text('[');
-          for (let i = 0; i < v.length; i++) {
-            if (i > 0) this.text(',');
-            this.value(v[i] === undefined ? null : v[i]);
-          }
-          this.text(']');
-          return;
-        }
-        this.record(v as Record<string, unknown>);
+        if (v === null) this.word(Tag.Null);
+        else if (Array.isArray(v)) this.array(v);
+        else this.record(v as Record<string, unknown>);
         return;
       default:
-        this.text('n');
+        // undefined (in an array) and anything JSON could not hold read as null, as JSON does.
+        this.word(Tag.Null);
     }
   }
 
-  record(v: Record<string, unknown>, skip?: string): void {
-    const keys = Object.keys(v).sort();
-    this.text('{');
-    let first = true;
-    for (const key of keys) {
-      const item = v[key];
-      if (item === undefined || key === skip || typeof item === 'function') continue;
-      if (!first) this.text(',');
-      first = false;
-      this.value(key);
-      this.text(':');
-      this.value(item);
+  array(v: readonly unknown[]): void {
+    this.word(Tag.Array);
+    this.word(v.length);
+    for (let i = 0; i < v.length; i++) this.value(v[i]);
+  }
+
+  record(v: Record<string, unknown>): void {
+    this.recordParts(this.entries(v, null, false));
+  }
+
+  /** The state's own fields, the level left out; its records through the memo. */
+  state(s: GameState): void {
+    this.recordParts(this.entries(s as unknown as Record<string, unknown>, 'level', true));
+  }
+
+  private recordParts(parts: RecordParts): void {
+    this.word(Tag.Record);
+    this.word(parts[0]);
+    this.word(parts[1]);
+    this.word(parts[2]);
+  }
+
+  /**
+   * A record fed through the memo: it goes into the hash exactly as `record` would feed it.
+   * The objects table's own entries (the objects) are remembered one by one as well.
+   */
+  private remembered(v: Record<string, unknown>, isObjectsTable: boolean): void {
+    let parts = memo.get(v);
+    if (parts === undefined) {
+      parts = this.entries(v, null, isObjectsTable);
+      memo.set(v, parts);
     }
-    this.text('}');
+    this.recordParts(parts);
+  }
+
+  /**
+   * A record's entry count and the sums of its entries' finished lanes (entries whose value
+   * is undefined or a function skipped, as JSON skips them). With `rememberValues`, values
+   * that are records go through the memo; only the objects table's entry in the state
+   * passes that on to its own values.
+   */
+  private entries(v: Record<string, unknown>, skip: string | null, rememberValues: boolean): RecordParts {
+    const outerA = this.a;
+    const outerB = this.b;
+    let sumA = 0;
+    let sumB = 0;
+    let count = 0;
+    for (const key in v) {
+      const item = v[key];
+      if (item === undefined || typeof item === 'function' || key === skip) continue;
+      this.a = SEED_A;
+      this.b = SEED_B;
+      this.string(key);
+      if (rememberValues && typeof item === 'object' && item !== null && !Array.isArray(item)) {
+        this.remembered(item as Record<string, unknown>, skip === 'level' && key === 'objects');
+      } else {
+        this.value(item);
+      }
+      sumA = (sumA + finish(this.a)) | 0;
+      sumB = (sumB + finish(this.b ^ 0x27d4eb2f)) | 0;
+      count++;
+    }
+    this.a = outerA;
+    this.b = outerB;
+    return [count, sumA, sumB];
   }
 
   digest(): string {
-    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+    const a = finish(this.a) >>> 0;
+    const b = finish(this.b ^ a) >>> 0;
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
   }
 }
 
 export function hash(state: GameState): string {
-  const h = new Hasher();
-  h.value(state.level.id);
-  h.record(state as unknown as Record<string, unknown>, 'level');
+  const h = new StateHasher();
+  h.string(state.level.id);
+  h.state(state);
   return h.digest();
 }
 
-/** The hash of a text, as two unsigned 32-bit lanes (for callers that combine hashes). */
+/**
+ * The FNV-1a hash of a text, as two unsigned 32-bit lanes (for callers that combine hashes:
+ * the autoplayer's memo of positions it has seen).
+ */
 export function hashText(text: string): [number, number] {
-  const h = new Hasher();
-  h.text(text);
-  return [h.a >>> 0, h.b >>> 0];
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ (c + 0x9e), 0x01000197);
+  }
+  return [a >>> 0, b >>> 0];
 }

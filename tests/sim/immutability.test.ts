@@ -1,6 +1,6 @@
 /** step and apply never change the state they are given: frozen states go through whole runs. */
 import { describe, expect, test } from 'vitest';
-import { apply, createAutoplayer, createGame, type GameState, hash, step } from '../../shared/sim';
+import { apply, createAutoplayer, createGame, type GameState, step } from '../../shared/sim';
 import { CALL_STACK_LEVEL, CYCLE_LEVEL, deepFreeze, type LevelParts, makeLevel } from './fixtures';
 
 const GROWING: LevelParts = {
@@ -41,9 +41,9 @@ function frozenRun(parts: LevelParts, errorRate: number, seed: number): GameStat
       const action = player(state);
       if (!action) break;
       const input = state;
-      const snapshot = hash(input);
+      const snapshot = JSON.stringify({ ...input, level: undefined });
       state = deepFreeze(apply(input, action).state);
-      expect(hash(input)).toBe(snapshot);
+      expect(JSON.stringify({ ...input, level: undefined })).toBe(snapshot);
     }
     const input = state;
     const snapshot = JSON.stringify({ ...input, level: undefined });
