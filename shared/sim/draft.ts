@@ -4,6 +4,7 @@
  * with the input state by reference, and the input state is never mutated.
  */
 import type { Concept } from '../level/schema';
+import { carryObjectsDigest } from './hash';
 import { forgetLayout, shareLayout, spanOf } from './heap';
 import { own, setOwn } from './own';
 import { forgetAnalysis } from './references';
@@ -47,6 +48,8 @@ export class Draft {
   droppedAll = false;
   private readonly s: GameState;
   private objectsOwned = false;
+  /** Ids of the objects this draft put or removed (the rest of the table is the base's). */
+  private changedObjectIds: Set<string> | null = null;
   /** Whether any object was placed, moved, resized past its cells or freed (the heap layout changed). */
   private layoutChanged = false;
   private stackOwned = false;
@@ -67,7 +70,10 @@ export class Draft {
   }
 
   finish(): GameState {
-    if (this.objectsOwned && !this.layoutChanged) shareLayout(this.base.objects, this.s.objects);
+    if (this.objectsOwned) {
+      if (!this.layoutChanged) shareLayout(this.base.objects, this.s.objects);
+      carryObjectsDigest(this.base.objects, this.s.objects, this.changedObjectIds ?? []);
+    }
     return this.s;
   }
 
@@ -105,11 +111,18 @@ export class Draft {
       this.layoutChanged = true;
     }
     setOwn(this.ownObjects(), obj.id, obj);
+    this.objectChanged(obj.id);
   }
 
   removeObject(id: string): void {
     if ((own(this.s.objects, id)?.address ?? null) !== null) this.layoutChanged = true;
     delete this.ownObjects()[id];
+    this.objectChanged(id);
+  }
+
+  private objectChanged(id: string): void {
+    if (!this.changedObjectIds) this.changedObjectIds = new Set();
+    this.changedObjectIds.add(id);
   }
 
   // ------------------------------------------------------------- stack

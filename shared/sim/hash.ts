@@ -11,23 +11,25 @@
  * entries from cancelling out. Type tags and lengths keep `'1'` apart from `1`, and
  * `['ab']` from `['a', 'b']`.
  *
- * States are immutable and share every part a transition did not touch, so the objects
- * table and each object in it are hashed once per identity and remembered (a weak map, so
- * nothing is kept alive): from one acknowledged action to the next, usually only the one
- * object that moved is hashed afresh.
+ * States are immutable and share every part a transition did not touch, so the state's
+ * records (the objects table and each object in it, each stack frame, the tally...) are
+ * hashed once per identity and remembered (in weak maps, so nothing is kept alive): from
+ * one acknowledged action to the next, usually only what the action changed is hashed
+ * afresh. Remembered or not, a record goes into the hash the same way.
  */
-import type { GameState } from './types';
+import type { GameState, SimObject } from './types';
 
-const enum Tag {
-  Null = 0x6e756c6c,
-  True = 0x74727565,
-  False = 0x66616c73,
-  Int = 0x696e7400,
-  Float = 0x666c7400,
-  Str = 0x73747200,
-  Array = 0x61727200,
-  Record = 0x72656300,
-}
+/** Type tags: their names' first letters in ASCII, read as one 32-bit word. */
+const Tag = {
+  Null: 0x6e756c6c,
+  True: 0x74727565,
+  False: 0x66616c73,
+  Int: 0x696e7400,
+  Float: 0x666c7400,
+  Str: 0x73747200,
+  Array: 0x61727200,
+  Record: 0x72656300,
+} as const;
 
 const SEED_A = 0x811c9dc5;
 const SEED_B = 0x050c5d1f;
@@ -43,6 +45,21 @@ function finish(h: number): number {
 type RecordParts = readonly [number, number, number];
 
 const memo = new WeakMap<object, RecordParts>();
+
+/** An object's finished entry in an objects table, under the key it was filed under. */
+interface ObjectEntry {
+  key: string;
+  a: number;
+  b: number;
+}
+const objectEntries = new WeakMap<object, ObjectEntry>();
+
+/** Mixed into a finished entry's second lane, so that the two lanes' sums differ. */
+const ENTRY_B = 0x27d4eb2f;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 class StateHasher {
   a = SEED_A;
@@ -104,12 +121,37 @@ class StateHasher {
   }
 
   record(v: Record<string, unknown>): void {
-    this.recordParts(this.entries(v, null, false));
+    this.recordParts(this.entries(v, null));
   }
 
-  /** The state's own fields, the level left out; its records through the memo. */
+  /**
+   * The state's own fields, the level left out. Records, and records in arrays (the
+   * stack's frames), go through the memo; the objects table has its own.
+   */
   state(s: GameState): void {
-    this.recordParts(this.entries(s as unknown as Record<string, unknown>, 'level', true));
+    const fields = s as unknown as Record<string, unknown>;
+    const outerA = this.a;
+    const outerB = this.b;
+    let sumA = 0;
+    let sumB = 0;
+    let count = 0;
+    for (const key in fields) {
+      const item = fields[key];
+      if (item === undefined || typeof item === 'function' || key === 'level') continue;
+      this.a = SEED_A;
+      this.b = SEED_B;
+      this.string(key);
+      if (key === 'objects') this.objectsTable(item as Record<string, Record<string, unknown>>);
+      else if (Array.isArray(item)) this.rememberedArray(item);
+      else if (isRecord(item)) this.remembered(item);
+      else this.value(item);
+      sumA = (sumA + finish(this.a)) | 0;
+      sumB = (sumB + finish(this.b ^ ENTRY_B)) | 0;
+      count++;
+    }
+    this.a = outerA;
+    this.b = outerB;
+    this.recordParts([count, sumA, sumB]);
   }
 
   private recordParts(parts: RecordParts): void {
@@ -119,26 +161,75 @@ class StateHasher {
     this.word(parts[2]);
   }
 
-  /**
-   * A record fed through the memo: it goes into the hash exactly as `record` would feed it.
-   * The objects table's own entries (the objects) are remembered one by one as well.
-   */
-  private remembered(v: Record<string, unknown>, isObjectsTable: boolean): void {
+  /** A record fed through the memo: it goes into the hash exactly as `record` would feed it. */
+  private remembered(v: Record<string, unknown>): void {
     let parts = memo.get(v);
     if (parts === undefined) {
-      parts = this.entries(v, null, isObjectsTable);
+      parts = this.entries(v, null);
       memo.set(v, parts);
     }
     this.recordParts(parts);
   }
 
+  /** An array fed as `array` would feed it, its records through the memo. */
+  private rememberedArray(v: readonly unknown[]): void {
+    this.word(Tag.Array);
+    this.word(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      if (isRecord(item)) this.remembered(item);
+      else this.value(item);
+    }
+  }
+
+  /**
+   * The objects table, fed as `record` would feed it. A new table is made whenever one
+   * object changes, so besides the table's own parts, each object's finished entry (its
+   * id and its content) is remembered: summing a new table costs a lookup per object.
+   */
+  private objectsTable(table: Record<string, Record<string, unknown>>): void {
+    let parts = memo.get(table);
+    if (parts === undefined) {
+      let sumA = 0;
+      let sumB = 0;
+      let count = 0;
+      for (const key in table) {
+        const item = table[key];
+        if (item === undefined) continue;
+        const entry = this.objectEntry(key, item);
+        sumA = (sumA + entry.a) | 0;
+        sumB = (sumB + entry.b) | 0;
+        count++;
+      }
+      parts = [count, sumA, sumB];
+      memo.set(table, parts);
+    }
+    this.recordParts(parts);
+  }
+
+  /** One object's finished entry in an objects table (remembered per object). */
+  objectEntry(key: string, item: Record<string, unknown>): ObjectEntry {
+    let entry = objectEntries.get(item);
+    if (entry === undefined || entry.key !== key) {
+      const outerA = this.a;
+      const outerB = this.b;
+      this.a = SEED_A;
+      this.b = SEED_B;
+      this.string(key);
+      this.remembered(item);
+      entry = { key, a: finish(this.a), b: finish(this.b ^ ENTRY_B) };
+      objectEntries.set(item, entry);
+      this.a = outerA;
+      this.b = outerB;
+    }
+    return entry;
+  }
+
   /**
    * A record's entry count and the sums of its entries' finished lanes (entries whose value
-   * is undefined or a function skipped, as JSON skips them). With `rememberValues`, values
-   * that are records go through the memo; only the objects table's entry in the state
-   * passes that on to its own values.
+   * is undefined or a function skipped, as JSON skips them).
    */
-  private entries(v: Record<string, unknown>, skip: string | null, rememberValues: boolean): RecordParts {
+  private entries(v: Record<string, unknown>, skip: string | null): RecordParts {
     const outerA = this.a;
     const outerB = this.b;
     let sumA = 0;
@@ -150,13 +241,9 @@ class StateHasher {
       this.a = SEED_A;
       this.b = SEED_B;
       this.string(key);
-      if (rememberValues && typeof item === 'object' && item !== null && !Array.isArray(item)) {
-        this.remembered(item as Record<string, unknown>, skip === 'level' && key === 'objects');
-      } else {
-        this.value(item);
-      }
+      this.value(item);
       sumA = (sumA + finish(this.a)) | 0;
-      sumB = (sumB + finish(this.b ^ 0x27d4eb2f)) | 0;
+      sumB = (sumB + finish(this.b ^ ENTRY_B)) | 0;
       count++;
     }
     this.a = outerA;
@@ -176,6 +263,41 @@ export function hash(state: GameState): string {
   h.string(state.level.id);
   h.state(state);
   return h.digest();
+}
+
+/**
+ * Called when a transition made `after` from `before` by changing only the objects under
+ * `changedIds`. When `before` was hashed, `after`'s part of the hash follows from it (take
+ * the old entries out, put the new ones in) without summing every object again: on a
+ * server, where every acknowledged state is hashed, a placement then costs a few entries
+ * instead of the whole table. When `before` was never hashed, nothing is done.
+ */
+export function carryObjectsDigest(
+  before: Record<string, SimObject>,
+  after: Record<string, SimObject>,
+  changedIds: Iterable<string>,
+): void {
+  const parts = memo.get(before);
+  if (parts === undefined) return;
+  const h = new StateHasher();
+  let [count, sumA, sumB] = parts;
+  for (const id of changedIds) {
+    const old = Object.hasOwn(before, id) ? before[id] : undefined;
+    if (old !== undefined) {
+      const entry = h.objectEntry(id, old as unknown as Record<string, unknown>);
+      sumA = (sumA - entry.a) | 0;
+      sumB = (sumB - entry.b) | 0;
+      count--;
+    }
+    const now = Object.hasOwn(after, id) ? after[id] : undefined;
+    if (now !== undefined) {
+      const entry = h.objectEntry(id, now as unknown as Record<string, unknown>);
+      sumA = (sumA + entry.a) | 0;
+      sumB = (sumB + entry.b) | 0;
+      count++;
+    }
+  }
+  memo.set(after, [count, sumA, sumB]);
 }
 
 /**
