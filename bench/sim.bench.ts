@@ -6,9 +6,11 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { Level, type LevelInput, type Op } from '../shared/level/schema';
+import { generateRushLevel } from '../shared/level/rush';
 import {
   apply,
   bestAction,
+  bestFitAction,
   createAutoplayer,
   createGame,
   type GameState,
@@ -234,17 +236,64 @@ function benchReplay(): { ms: Summary; ticks: number; actions: number; status: s
   };
 }
 
+/**
+ * The state hash as a server pays it: many games interleaved, each stepped every tick and
+ * hashed after every action (an acknowledgement). Side by side, the same states hashed as
+ * fresh copies (nothing shared with a state hashed before, as after a snapshot): what the
+ * remembered parts save.
+ */
+function benchHash(): { shared: Summary; fresh: Summary } {
+  const lvl = generateRushLevel(20_260_101);
+  const once = (): { shared: number; fresh: number } => {
+    const games = Array.from({ length: 200 }, (_, i) => createGame(lvl, i + 1));
+    let shared = 0;
+    let fresh = 0;
+    let hashed = 0;
+    for (let tick = 0; tick < 200; tick++) {
+      for (let g = 0; g < games.length; g++) {
+        let state = step(games[g]!).state;
+        if ((tick + g) % 3 === 0) {
+          const action = bestFitAction(state) ?? { type: 'place', objectId: 'ghost', address: 0 };
+          state = apply(state, action).state;
+          const copy = { ...(JSON.parse(JSON.stringify({ ...state, level: null })) as GameState), level: lvl };
+          let started = performance.now();
+          const a = hash(state);
+          shared += performance.now() - started;
+          started = performance.now();
+          const b = hash(copy);
+          fresh += performance.now() - started;
+          if (a !== b) throw new Error('a copy hashed differently');
+          hashed++;
+        }
+        games[g] = state;
+      }
+    }
+    return { shared: (shared * 1000) / hashed, fresh: (fresh * 1000) / hashed };
+  };
+  once();
+  const shared: number[] = [];
+  const fresh: number[] = [];
+  for (let r = 0; r < REPETITIONS; r++) {
+    const t = once();
+    shared.push(t.shared);
+    fresh.push(t.fresh);
+  }
+  return { shared: summarise(shared, false), fresh: summarise(fresh, false) };
+}
+
 function main(): void {
   // `npm run bench:sim -- replay` (or actions, ticks) runs one measure alone, e.g. under --cpu-prof.
   const only = process.argv[2];
   if (only === 'actions') return void console.log(`actions/s ${Math.round(benchActions().median)}`);
   if (only === 'ticks') return void console.log(`ticks/s ${Math.round(benchTicks(1).rate.median)}`);
   if (only === 'replay') return void console.log(`replay ${benchReplay().ms.median.toFixed(2)} ms`);
+  if (only === 'hash') return void console.log(`hash ${benchHash().shared.median.toFixed(2)} µs`);
   const load = loadavg()[0]!;
   const actions = benchActions();
   const busy = benchTicks(1);
   const calm = benchTicks(5);
   const verify = benchReplay();
+  const hashing = benchHash();
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
   const ms = (n: number) => `${n.toFixed(2)} ms`;
   const rows: [string, string, string, string][] = [
@@ -266,6 +315,18 @@ function main(): void {
       ms(verify.ms.median),
       ms(verify.ms.best),
       '< 20 ms',
+    ],
+    [
+      'hash a state after an action, 200 games interleaved (µs)',
+      hashing.shared.median.toFixed(2),
+      hashing.shared.best.toFixed(2),
+      '',
+    ],
+    [
+      'hash the same state as a fresh copy (µs)',
+      hashing.fresh.median.toFixed(2),
+      hashing.fresh.best.toFixed(2),
+      '',
     ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

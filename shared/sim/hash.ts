@@ -11,11 +11,11 @@
  * entries from cancelling out. Type tags and lengths keep `'1'` apart from `1`, and
  * `['ab']` from `['a', 'b']`.
  *
- * States are immutable and share every part a transition did not touch, so the state's
- * records (the objects table and each object in it, each stack frame, the tally...) are
- * hashed once per identity and remembered (in weak maps, so nothing is kept alive): from
- * one acknowledged action to the next, usually only what the action changed is hashed
- * afresh. Remembered or not, a record goes into the hash the same way.
+ * States are immutable and share every part a transition did not touch, so the big parts
+ * (the objects table, each object in it, each stack frame) are hashed once per identity
+ * and remembered (in weak maps, so nothing is kept alive): from one acknowledged action to
+ * the next, usually only what the action changed is hashed afresh. Remembered or not, a
+ * record goes into the hash the same way.
  */
 import type { GameState, SimObject } from './types';
 
@@ -125,8 +125,9 @@ class StateHasher {
   }
 
   /**
-   * The state's own fields, the level left out. Records, and records in arrays (the
-   * stack's frames), go through the memo; the objects table has its own.
+   * The state's own fields, the level left out. The stack's frames go through the memo, and
+   * the objects table has its own; the small records (tally, program, request) change with
+   * nearly every transition, and hashing them costs less than remembering them.
    */
   state(s: GameState): void {
     const fields = s as unknown as Record<string, unknown>;
@@ -142,8 +143,7 @@ class StateHasher {
       this.b = SEED_B;
       this.string(key);
       if (key === 'objects') this.objectsTable(item as Record<string, Record<string, unknown>>);
-      else if (Array.isArray(item)) this.rememberedArray(item);
-      else if (isRecord(item)) this.remembered(item);
+      else if (key === 'stack') this.rememberedArray(item as unknown[]);
       else this.value(item);
       sumA = (sumA + finish(this.a)) | 0;
       sumB = (sumB + finish(this.b ^ ENTRY_B)) | 0;
@@ -216,7 +216,7 @@ class StateHasher {
       this.a = SEED_A;
       this.b = SEED_B;
       this.string(key);
-      this.remembered(item);
+      this.record(item);
       entry = { key, a: finish(this.a), b: finish(this.b ^ ENTRY_B) };
       objectEntries.set(item, entry);
       this.a = outerA;
