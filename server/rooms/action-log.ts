@@ -1,7 +1,8 @@
 /**
  * Writes acknowledged actions to the store before they are acknowledged, with group
  * commit: entries that arrive while a write is in flight wait for the next one, so a
- * busy room makes one store call per player per round trip instead of one per action.
+ * busy room makes one store call per player per round trip instead of one per action
+ * (with Redis; the in-memory store is written at once).
  * Each player's entries reach the store in the order they were applied.
  */
 import type { LoggedAction, RoomStore } from '../store/types';
@@ -41,8 +42,14 @@ export class ActionLog {
   }
 
   private async flushLoop(): Promise<void> {
-    // Let every action that arrived in the same turn of the event loop join the first write.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.store.kind === 'redis') {
+      // Let every action that arrived in the same turn of the event loop join the first write.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } else {
+      // A store in this process writes at once: waiting for the turn to end would only
+      // hold every ack behind the rest of the turn's work.
+      await Promise.resolve();
+    }
     while (this.batch.size > 0) {
       const batch = [...this.batch.values()];
       const waiters = this.waiters;

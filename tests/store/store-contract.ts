@@ -3,7 +3,7 @@
  * Each test gets a fresh, empty store from the factory and closes it afterwards.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { RoomStore } from '../../server/store/types';
+import type { LoggedAction, RoomStore } from '../../server/store/types';
 import { action, attempts, fillRoom, player, resultRow, room, soloRun } from './fixtures';
 import { registerExpiryTests, TTL_SECONDS } from './store-contract-expiry';
 
@@ -109,11 +109,18 @@ export function registerStoreContractTests(
         (await store.findPlayerByResumeHash('ABCDEF', 'resume-hash-p1'))!.blocked = true;
         expect(await store.getPlayers('ABCDEF')).toEqual([player('p1')]);
 
-        const batch = [action(1)];
+        const freeing = (): LoggedAction => ({
+          seq: 2,
+          attempt: 1,
+          entry: { tick: 9, action: { type: 'free', objectIds: ['a', 'b'] } },
+        });
+        const batch = [action(1), freeing()];
         await store.appendActions('ABCDEF', 0, 'p1', batch);
         batch[0]!.entry.tick = 999;
+        (batch[0]!.entry.action as { address: number }).address = 999;
+        (batch[1]!.entry.action as { objectIds: string[] }).objectIds.push('c');
         (await store.getActions('ABCDEF', 0, 'p1'))[0]!.seq = 999;
-        expect(await store.getActions('ABCDEF', 0, 'p1')).toEqual([action(1)]);
+        expect(await store.getActions('ABCDEF', 0, 'p1')).toEqual([action(1), freeing()]);
 
         const rows = [resultRow('p1', 0, 500)];
         await store.saveRoundResults('ABCDEF', 0, rows);
