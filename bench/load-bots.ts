@@ -39,6 +39,31 @@ export interface Tally {
   checked: number;
   /** Acks by outcome: accepted, or the refusal code. */
   outcomes: Record<string, number>;
+  /** Messages the server sent unprompted (not acks), by who received them: count and JSON characters. */
+  pushes: Record<'student' | 'host', { count: number; chars: number }>;
+}
+
+export function newTally(): Tally {
+  return {
+    recording: false,
+    latencies: [],
+    timeouts: 0,
+    errors: 0,
+    desyncs: 0,
+    checked: 0,
+    outcomes: {},
+    pushes: { student: { count: 0, chars: 0 }, host: { count: 0, chars: 0 } },
+  };
+}
+
+/** Counts what the server sends this connection unprompted, while the tally is recording. */
+export function countPushes(socket: ClientSocket, tally: Tally, role: 'student' | 'host'): void {
+  socket.onAny((_event: string, payload: unknown) => {
+    if (!tally.recording) return;
+    const pushes = tally.pushes[role];
+    pushes.count++;
+    pushes.chars += JSON.stringify(payload ?? null).length;
+  });
 }
 
 const MISCLICK: Action = { type: 'place', objectId: 'ghost', address: 0 };
@@ -77,8 +102,19 @@ function advance(state: GameState, target: number): GameState {
   return current;
 }
 
-export function connect(url: string, transports: Transports): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { transports, reconnection: false, forceNew: true, timeout: 20_000 });
+export function connect(
+  url: string,
+  transports: Transports,
+  role: 'student' | 'host' = 'student',
+): Promise<ClientSocket> {
+  const socket: ClientSocket = io(url, {
+    transports,
+    reconnection: false,
+    forceNew: true,
+    timeout: 20_000,
+    // Only the echo server reads it (to mirror the game server's messages to hosts).
+    query: { role },
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => reject(error));

@@ -1,12 +1,35 @@
 /**
  * The baseline: a bare Socket.IO server that answers every action with an
- * acknowledgement of the same shape and size as the game server's, and does nothing
- * else. Same message size limit, no compression. Prints `{"msg":"listening","port":N}`.
+ * acknowledgement of the same shape and size as the game server's (the bots' misclicks
+ * refused with the same reason), and sends the same
+ * unprompted messages the game server sends (room states, leaderboards, the hosts'
+ * progress), at the same rates and sizes as measured on the game server. It keeps no
+ * state and runs no game: what is left between the two is the game's own cost.
+ * Same message size limit, no compression. Prints `{"msg":"listening","port":N}`.
+ *
+ * PUSH_PLAN (JSON, a `PushPlan`): the unprompted messages per connection, by role. The
+ * load bench measures it on the game server and passes it on; without it only acks are sent.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
+
+/** Messages per second and payload characters, for one student's and one host's connection. */
+export interface PushPlan {
+  student: { perSecond: number; chars: number };
+  host: { perSecond: number; chars: number };
+}
+
+interface ActionPayload {
+  seq?: number;
+  tick?: number;
+  action?: { objectId?: string };
+}
+
+const MISCLICK_REASON = 'There is no object ghost.';
+
+const plan: PushPlan | null = process.env.PUSH_PLAN ? (JSON.parse(process.env.PUSH_PLAN) as PushPlan) : null;
 
 const httpServer = createServer();
 const io = new Server(httpServer, {
@@ -16,13 +39,38 @@ const io = new Server(httpServer, {
   serveClient: false,
 });
 
+/** Sends `push` messages at the planned rate, each interval jittered by ±20 % as timers in a real server drift. */
+function startPushes(socket: Socket, rate: { perSecond: number; chars: number }): void {
+  if (rate.perSecond <= 0) return;
+  const payload = { pad: 'x'.repeat(Math.max(0, rate.chars - 10)) };
+  const every = 1000 / rate.perSecond;
+  let timer: NodeJS.Timeout;
+  const next = (delay: number) => {
+    timer = setTimeout(() => {
+      socket.emit('push', payload);
+      next(every * (0.8 + Math.random() * 0.4));
+    }, delay);
+  };
+  next(Math.random() * every);
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
 io.on('connection', (socket) => {
-  socket.on('game:action', (payload: { seq?: number; tick?: number } | null, ack: unknown) => {
+  if (plan) startPushes(socket, socket.handshake.query.role === 'host' ? plan.host : plan.student);
+  socket.on('game:action', (payload: ActionPayload | null, ack: unknown) => {
     if (typeof ack !== 'function') return;
-    ack({
-      ok: true,
-      data: { seq: payload?.seq ?? 0, accepted: true, tick: payload?.tick ?? 0, hash: '0123456789abcdef' },
-    });
+    const seq = payload?.seq ?? 0;
+    const tick = payload?.tick ?? 0;
+    const hash = '0123456789abcdef';
+    // The bots' misclick: refused, as the game server refuses it, with a reason of the same length.
+    if (payload?.action?.objectId === 'ghost') {
+      ack({
+        ok: true,
+        data: { seq, accepted: false, code: 'rejected', reason: MISCLICK_REASON, tick, hash },
+      });
+    } else {
+      ack({ ok: true, data: { seq, accepted: true, tick, hash } });
+    }
   });
 });
 

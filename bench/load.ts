@@ -16,7 +16,17 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { connect, createRoom, joinRoom, LoadBot, startRound, type Tally, type Transports } from './load-bots';
+import {
+  connect,
+  countPushes,
+  createRoom,
+  joinRoom,
+  LoadBot,
+  newTally,
+  startRound,
+  type Transports,
+} from './load-bots';
+import type { PushPlan } from './load-echo-server';
 import { type LatencySummary, type ProcessUsage, sampleProcess, summarise, usageBetween } from './load-stats';
 
 const { values: args } = parseArgs({
@@ -67,6 +77,8 @@ interface TrialResult {
   /** The game server's own event-loop delay, p99 over the window (from its stats log). */
   loopDelayP99: number;
   bytesPerStudentPerSecond: number;
+  /** The unprompted messages measured at the clients, per connection per second and their size. */
+  pushes: PushPlan;
   connectSeconds: number;
   actionsPerSecond: number;
 }
@@ -100,6 +112,7 @@ function spawnTarget(kind: Kind): Promise<Target> {
       JOIN_PER_MINUTE: '100000000',
       MAX_CONNECTIONS_PER_ADDRESS: '100000',
       REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
+      PUSH_PLAN: kind === 'echo' && pushPlan ? JSON.stringify(pushPlan) : '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -152,6 +165,13 @@ async function stopTarget(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The game server's unprompted messages (room states, leaderboards, hosts' progress) per
+ * connection, as measured in its last trial: the echo server sends the same. Per
+ * connection, so one measure serves every size of the capacity search.
+ */
+let pushPlan: PushPlan | null = null;
+
 const REPEAT = Math.max(1, Number(args.repeat));
 
 /** Game and echo at one size, `REPEAT` times alternating; each side's run with the lowest p99. */
@@ -174,15 +194,8 @@ async function pair(
 
 async function trial(kind: Kind, transport: string, students: number): Promise<TrialResult> {
   const { child, url, stats } = await spawnTarget(kind);
-  const tally: Tally = {
-    recording: false,
-    latencies: [],
-    timeouts: 0,
-    errors: 0,
-    desyncs: 0,
-    checked: 0,
-    outcomes: {},
-  };
+  const tally = newTally();
+  const rooms = Math.ceil(students / ROOM_SIZE);
   const sockets: Awaited<ReturnType<typeof connect>>[] = [];
   const bots: LoadBot[] = [];
   try {
@@ -197,17 +210,24 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
     }
     const connectSeconds = (performance.now() - connectStart) / 1000;
     const botKind = args['plan-bots'] ? 'plan' : 'live';
-    for (const socket of sockets) bots.push(new LoadBot(socket, tally, RATE, botKind, kind === 'game'));
+    for (const socket of sockets) {
+      countPushes(socket, tally, 'student');
+      bots.push(new LoadBot(socket, tally, RATE, botKind, kind === 'game'));
+    }
+    // A host's screen per room, on both servers: the game server sends it progress and boards.
+    const hosts = [];
+    for (let r = 0; r < rooms; r++) {
+      const host = await connect(url, TRANSPORTS[transport]!, 'host');
+      countPushes(host, tally, 'host');
+      sockets.push(host);
+      hosts.push(host);
+    }
     if (kind === 'game') {
-      const hosts = [];
-      for (let r = 0; r * ROOM_SIZE < students; r++) {
-        const host = await connect(url, TRANSPORTS[transport]!);
-        sockets.push(host);
+      for (const [r, host] of hosts.entries()) {
         const code = await createRoom(host, RUSH_SEED);
         const members = bots.slice(r * ROOM_SIZE, (r + 1) * ROOM_SIZE);
         for (const bot of members) bot.listenForRound();
         await Promise.all(members.map((bot) => joinRoom(bot.socket, code)));
-        hosts.push(host);
       }
       for (const host of hosts) await startRound(host);
     } else {
@@ -225,6 +245,16 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
     const loopDelayP99 = window.reduce((worst, line) => Math.max(worst, line.loopDelayP99Ms ?? 0), 0);
     const usage = usageBetween(before, after);
     const latency = summarise(tally.latencies);
+    const seconds = DURATION_MS / 1000;
+    const rate = (p: { count: number; chars: number }, connections: number) => ({
+      perSecond: p.count / connections / seconds,
+      chars: p.count > 0 ? Math.round(p.chars / p.count) : 0,
+    });
+    const pushes: PushPlan = {
+      student: rate(tally.pushes.student, students),
+      host: rate(tally.pushes.host, rooms),
+    };
+    if (kind === 'game') pushPlan = pushes;
     return {
       kind,
       transport,
@@ -239,6 +269,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       driverCpu: driver.cpu,
       loopDelayP99: window.length > 0 ? loopDelayP99 : Number.NaN,
       bytesPerStudentPerSecond: usage.writtenBytesPerSecond / students,
+      pushes,
       connectSeconds,
       actionsPerSecond: latency.count / (DURATION_MS / 1000),
     };
@@ -289,7 +320,9 @@ function report(r: TrialResult, label = ''): void {
       `p50 ${fmt(l.p50)} p95 ${fmt(l.p95)} p99 ${fmt(l.p99)} max ${fmt(l.max)} ms  ` +
       `acks/s ${fmt(r.actionsPerSecond, 0)} timeouts ${r.timeouts} errors ${r.errors}  ` +
       `cpu ${fmt(r.usage.cpu * 100, 0)}% (bots ${fmt(r.driverCpu * 100, 0)}%) rss ${fmt(r.usage.rssMb, 0)} MB  ` +
-      `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s` +
+      `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s  ` +
+      `pushes/s student ${fmt(r.pushes.student.perSecond, 2)} × ${r.pushes.student.chars} ch, ` +
+      `host ${fmt(r.pushes.host.perSecond, 2)} × ${r.pushes.host.chars} ch` +
       (r.kind === 'game'
         ? `  loop p99 ${fmt(r.loopDelayP99)} ms  acks ${JSON.stringify(r.outcomes)}` +
           (r.checked > 0 ? `  desyncs ${r.desyncs}/${r.checked}` : '')

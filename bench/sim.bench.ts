@@ -5,8 +5,8 @@
  *   npm run bench:sim        (node --import tsx bench/sim.bench.ts)
  */
 import { cpus, loadavg } from 'node:os';
-import { Level, type LevelInput, type Op } from '../shared/level/schema';
 import { generateRushLevel } from '../shared/level/rush';
+import { Level, type LevelInput, type Op } from '../shared/level/schema';
 import {
   apply,
   bestAction,
@@ -255,7 +255,10 @@ function benchHash(): { shared: Summary; fresh: Summary } {
         if ((tick + g) % 3 === 0) {
           const action = bestFitAction(state) ?? { type: 'place', objectId: 'ghost', address: 0 };
           state = apply(state, action).state;
-          const copy = { ...(JSON.parse(JSON.stringify({ ...state, level: null })) as GameState), level: lvl };
+          const copy = {
+            ...(JSON.parse(JSON.stringify({ ...state, level: null })) as GameState),
+            level: lvl,
+          };
           let started = performance.now();
           const a = hash(state);
           shared += performance.now() - started;
