@@ -80,6 +80,12 @@ function rowInputs(room: Room, seat: Seat): unknown[] | null {
 
 const sameInputs = (a: unknown[] | undefined, b: unknown[]) => a?.every((x, i) => x === b[i]) ?? false;
 
+/** Rows hold only numbers, strings and booleans: a field-by-field look tells whether the host has this one already. */
+function sameRow(a: ProgressRow, b: ProgressRow): boolean {
+  for (const key of Object.keys(b) as (keyof ProgressRow)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 /** Sends the host the progress rows that changed since the last send (all of them the first time). */
 export function sendProgress(room: Room): void {
   const setup = room.setup;
@@ -96,9 +102,8 @@ export function sendProgress(room: Room): void {
     if (sent && sameInputs(sent.inputs, inputs)) continue;
     const row = progressRow(room, seat);
     if (!row) continue;
-    const serialised = JSON.stringify(row);
-    room.progressSent.set(id, { inputs, serialised });
-    if (sent?.serialised !== serialised) rows.push(row);
+    room.progressSent.set(id, { inputs, row });
+    if (!sent || !sameRow(sent.row, row)) rows.push(row);
   }
   const removed = [...room.progressSent.keys()].filter((id) => !seen.has(id));
   for (const id of removed) room.progressSent.delete(id);

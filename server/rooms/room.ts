@@ -8,6 +8,7 @@
  * The room's commands live in `room-seats.ts`, `room-rounds.ts`, `room-play.ts` and
  * `room-reports.ts`, as functions of this object.
  */
+import type { ProgressRow } from '../../shared/protocol';
 import type { TimedAction } from '../../shared/sim/types';
 import type { LevelCatalog } from '../game/level-catalog';
 import type { PlayerGame, RoundSetup } from '../game/player-game';
@@ -66,7 +67,7 @@ export class Room {
   /** What the last watched state sent was computed from. */
   watchSent: { playerId: string; inputs: unknown[] } | null = null;
   /** Progress rows last sent to the host (and what they were computed from), to send only what changed. */
-  readonly progressSent = new Map<string, { inputs: unknown[]; serialised: string }>();
+  readonly progressSent = new Map<string, { inputs: unknown[]; row: ProgressRow }>();
   lastProgressAt = 0;
   lastLeaderboardAt = 0;
   lastStudentBoardAt = 0;
