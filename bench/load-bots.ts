@@ -37,8 +37,10 @@ export interface Tally {
   errors: number;
   desyncs: number;
   checked: number;
-  /** Acks by outcome: accepted, or the refusal code. */
+  /** Acks by what was sent (a move or a misclick) and outcome (accepted, or the refusal code). */
   outcomes: Record<string, number>;
+  /** Snapshots a bot asked for because its copy of the game had moved past an ack. */
+  resyncs: number;
   /** Messages the server sent unprompted (not acks), by who received them: count and JSON characters. */
   pushes: Record<'student' | 'host', { count: number; chars: number }>;
 }
@@ -52,6 +54,7 @@ export function newTally(): Tally {
     desyncs: 0,
     checked: 0,
     outcomes: {},
+    resyncs: 0,
     pushes: { student: { count: 0, chars: 0 }, host: { count: 0, chars: 0 } },
   };
 }
@@ -255,7 +258,8 @@ export class LoadBot {
         return;
       }
       if (recorded) {
-        const outcome = reply.data.accepted ? 'accepted' : reply.data.code;
+        // Misclicks are refused by design; a refused move would mean the bot misread its game.
+        const outcome = `${move ? 'move' : 'misclick'} ${reply.data.accepted ? 'accepted' : reply.data.code}`;
         this.tally.outcomes[outcome] = (this.tally.outcomes[outcome] ?? 0) + 1;
       }
       if (this.kind === 'live' && move) this.acknowledged(action, reply.data);
@@ -283,6 +287,7 @@ export class LoadBot {
   }
 
   private resync(): void {
+    if (this.tally.recording) this.tally.resyncs++;
     this.game = null;
     request<SnapshotView>(this.socket, E.Snapshot, {}).then(
       (snapshot) => this.begin(snapshot),

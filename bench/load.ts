@@ -70,6 +70,7 @@ interface TrialResult {
   errors: number;
   desyncs: number;
   checked: number;
+  resyncs: number;
   outcomes: Record<string, number>;
   usage: ProcessUsage;
   /** CPU of this process (the bots), which shares the machine with the server. */
@@ -79,6 +80,8 @@ interface TrialResult {
   bytesPerStudentPerSecond: number;
   /** The unprompted messages measured at the clients, per connection per second and their size. */
   pushes: PushPlan;
+  /** Connections still on HTTP long-polling after the warm-up (none, once upgrades are done). */
+  polling: number;
   connectSeconds: number;
   actionsPerSecond: number;
 }
@@ -234,6 +237,8 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       for (const [i, bot] of bots.entries()) bot.beginLocal(RUSH_SEED, i);
     }
     await sleep(WARMUP_MS);
+    // With default transports every connection should have upgraded to a websocket by now.
+    const polling = sockets.filter((socket) => socket.io.engine.transport.name === 'polling').length;
     const before = sampleProcess(child.pid ?? 0);
     const driverBefore = sampleProcess(process.pid);
     tally.recording = true;
@@ -263,6 +268,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       timeouts: tally.timeouts,
       errors: tally.errors,
       desyncs: tally.desyncs,
+      resyncs: tally.resyncs,
       checked: tally.checked,
       outcomes: tally.outcomes,
       usage,
@@ -270,6 +276,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       loopDelayP99: window.length > 0 ? loopDelayP99 : Number.NaN,
       bytesPerStudentPerSecond: usage.writtenBytesPerSecond / students,
       pushes,
+      polling,
       connectSeconds,
       actionsPerSecond: latency.count / (DURATION_MS / 1000),
     };
@@ -296,7 +303,9 @@ async function capacity(kind: Kind, transport: string, known: TrialResult): Prom
   };
   let low = 0;
   let high = MAX_N + 1;
-  for (const n of [250, 500, 1000, 1500, 2000, 2500, 3000].filter((n) => n <= MAX_N)) {
+  const sizes = [250, 500];
+  for (let n = 1000; n <= MAX_N; n += 500) sizes.push(n);
+  for (const n of sizes.filter((n) => n <= MAX_N)) {
     if (await run(n)) low = n;
     else {
       high = n;
@@ -323,9 +332,11 @@ function report(r: TrialResult, label = ''): void {
       `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s  ` +
       `pushes/s student ${fmt(r.pushes.student.perSecond, 2)} × ${r.pushes.student.chars} ch, ` +
       `host ${fmt(r.pushes.host.perSecond, 2)} × ${r.pushes.host.chars} ch` +
+      (r.polling > 0 ? `  still polling ${r.polling}` : '') +
       (r.kind === 'game'
         ? `  loop p99 ${fmt(r.loopDelayP99)} ms  acks ${JSON.stringify(r.outcomes)}` +
-          (r.checked > 0 ? `  desyncs ${r.desyncs}/${r.checked}` : '')
+          (r.checked > 0 ? `  desyncs ${r.desyncs}/${r.checked}` : '') +
+          `  resyncs ${r.resyncs}`
         : ''),
   );
 }
