@@ -73,50 +73,37 @@ export function bindHandlers(
 
     for (const event of Object.keys(ClientPayloadSchemas) as ClientEvent[]) {
       const schema = ClientPayloadSchemas[event] as z.ZodType;
+      // One listener per event and connection; nothing below makes a closure per message.
       socket.on(event, ((payload: unknown, ack: unknown) => {
-        const reply = (answer: Reply<unknown>) => {
-          if (typeof ack === 'function') ack(answer);
-          else if (!answer.ok) socket.emit('server:error', answer.error);
-        };
-        const refuse = (error: ProtocolError) => reply({ ok: false, error });
         const now = service.now();
         if (!requests.take(now))
-          return refuse({ code: ErrorCode.RateLimited, message: 'Too many requests.' });
+          return answer(socket, ack, refusal(ErrorCode.RateLimited, 'Too many requests.'));
         if (typeof ack !== 'function') {
-          return refuse({
-            code: ErrorCode.BadPayload,
-            message: `"${event}" needs an acknowledgement callback.`,
-          });
+          return answer(
+            socket,
+            ack,
+            refusal(ErrorCode.BadPayload, `"${event}" needs an acknowledgement callback.`),
+          );
         }
         const parsed = schema.safeParse(payload);
         if (!parsed.success)
-          return refuse({ code: ErrorCode.BadPayload, message: describe(event, parsed.error) });
+          return answer(socket, ack, refusal(ErrorCode.BadPayload, describe(event, parsed.error)));
         const address = socket.data.address;
         if (JOIN_EVENTS.has(event) && !joins.take(address, now)) {
-          return refuse({
-            code: ErrorCode.RateLimited,
-            message: 'Too many attempts from this network: wait a little.',
-          });
+          return answer(
+            socket,
+            ack,
+            refusal(ErrorCode.RateLimited, 'Too many attempts from this network: wait a little.'),
+          );
         }
         if (SOLO_EVENTS.has(event) && !solos.take(address, now)) {
-          return refuse({ code: ErrorCode.RateLimited, message: 'Too many runs submitted: wait a little.' });
+          return answer(
+            socket,
+            ack,
+            refusal(ErrorCode.RateLimited, 'Too many runs submitted: wait a little.'),
+          );
         }
-        service
-          .handleMessage({ session: sessionOf(socket), address }, event, parsed.data as never)
-          .then((handled) => {
-            if (handled.session && socket.connected) {
-              setSession(socket, handled.session);
-              reply(handled.reply);
-              handled.afterOpen?.();
-              return;
-            }
-            if (handled.session) service.handleClose(handled.session); // gone while we worked
-            reply(handled.reply);
-          })
-          .catch((error: unknown) => {
-            logger.error({ err: error, event }, 'handler failed');
-            refuse({ code: ErrorCode.Internal, message: 'Something went wrong on the server.' });
-          });
+        void handle(service, logger, socket, event, parsed.data, ack);
       }) as never);
     }
 
@@ -133,6 +120,47 @@ export function bindHandlers(
       socket.data.role = 'none';
     });
   });
+}
+
+type Ack = (reply: Reply<unknown>) => void;
+
+/** Replies through the acknowledgement when there is one; otherwise a refusal goes out as `server:error`. */
+function answer(socket: ArenaSocket, ack: unknown, response: Reply<unknown>): void {
+  if (typeof ack === 'function') (ack as Ack)(response);
+  else if (!response.ok) socket.emit('server:error', response.error);
+}
+
+function refusal(code: ErrorCode, message: string): Reply<unknown> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Runs a parsed request in the room service and answers it; nothing it throws escapes. */
+async function handle(
+  service: RoomService,
+  logger: Logger,
+  socket: ArenaSocket,
+  event: ClientEvent,
+  payload: unknown,
+  ack: unknown,
+): Promise<void> {
+  try {
+    const handled = await service.handleMessage(
+      { session: sessionOf(socket), address: socket.data.address },
+      event,
+      payload as never,
+    );
+    if (handled.session && socket.connected) {
+      setSession(socket, handled.session);
+      answer(socket, ack, handled.reply);
+      handled.afterOpen?.();
+      return;
+    }
+    if (handled.session) service.handleClose(handled.session); // gone while we worked
+    answer(socket, ack, handled.reply);
+  } catch (error) {
+    logger.error({ err: error, event }, 'handler failed');
+    answer(socket, ack, refusal(ErrorCode.Internal, 'Something went wrong on the server.'));
+  }
 }
 
 function describe(event: string, error: z.ZodError): string {
