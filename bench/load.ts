@@ -1,18 +1,22 @@
 /**
  * Load bench: N bot students against the game server, and the same N against a bare
- * Socket.IO echo server sending the same messages, on default transports and
+ * Socket.IO echo server sending the same messages (the acks, and the unprompted messages
+ * measured at the game server's clients in its last trial), on default transports and
  * websocket-only. Each trial starts fresh server processes; this process drives the bots.
+ * Results and method: bench/load-results.md.
  *
  *   node --import tsx bench/load.ts                 # 1,000 students + capacity search
  *   node --import tsx bench/load.ts --students 500 --no-search --transports websocket
  *
  * Options: --students N (1000) --room-size N (40) --rate R actions/s (3) --warmup S (4)
- * --duration S (15) --transports default,websocket --no-search --max N (3000) --target-p99 MS (50)
+ * --duration S (15) --transports default,websocket --no-search --max N (3000: the capacity
+ *   search's largest size) --target-p99 MS (50)
  * --only game|echo (one side only, no comparison)
  * --repeat K (1): run every trial K times, game and echo alternating, and keep each side's best
  *   p99 — on a machine shared with other work, a stall elsewhere then spoils one run, not the figure
  * --plan-bots (bots replay one precomputed autoplayer run instead of each running the game: cheaper)
- * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it.
+ * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it;
+ * BENCH_SERVER_NODE_ARGS passes flags to its node; BENCH_VERBOSE=1 prints its stats lines.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
