@@ -29,6 +29,7 @@ import { levelRefOf, withoutLevel } from './views';
 /** Students see the top three and their own row: enough to race, small enough for phones. */
 const STUDENT_BOARD_TOP = 3;
 const HOST_BOARD_TOP = 50;
+const STUDENT_BOARDS_PER_TICK = 5;
 
 export function progressRow(room: Room, seat: Seat): ProgressRow | null {
   const game = seat.game;
@@ -133,11 +134,35 @@ export function sendLeaderboards(room: Room, includeStudents: boolean): void {
   }
   if (!includeStudents || room.record.settings.leaderboard !== 'always') return;
   const top = board.slice(0, STUDENT_BOARD_TOP).map(({ playerId: _id, ...row }) => row);
+  room.studentBoards = [];
   for (const row of board) {
-    const seat = row.playerId ? room.seats.get(row.playerId) : undefined;
-    if (!seat || seat.connections === 0) continue;
+    if (!row.playerId) continue;
     const view: LeaderboardView = { round, kind: 'round', top, you: row, total: board.length };
-    room.deps.outbox.toPlayer(room.code, seat.record.id, 'leaderboard', view);
+    room.studentBoards.push({ playerId: row.playerId, view });
+  }
+  sendQueuedStudentBoards(room);
+}
+
+/**
+ * Sends the next few students' boards. A roomful sent at once is forty socket writes in one
+ * turn of the event loop, and every student's ack waits behind them; a few per tick (forty
+ * in under a second) keeps the ticks short. Boards of a round that is over are dropped.
+ */
+export function sendQueuedStudentBoards(room: Room): void {
+  const queue = room.studentBoards;
+  if (queue.length === 0) return;
+  const live = room.record.phase === 'running' || room.record.phase === 'paused';
+  if (!live || room.record.settings.leaderboard !== 'always') {
+    room.studentBoards = [];
+    return;
+  }
+  let sent = 0;
+  while (sent < STUDENT_BOARDS_PER_TICK && queue.length > 0) {
+    const { playerId, view } = queue.shift()!;
+    const seat = room.seats.get(playerId);
+    if (!seat || seat.connections === 0 || view.round !== (room.setup?.round ?? null)) continue;
+    room.deps.outbox.toPlayer(room.code, playerId, 'leaderboard', view);
+    sent++;
   }
 }
 

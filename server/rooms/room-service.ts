@@ -24,7 +24,7 @@ import { loadRoom } from './recovery';
 import { Room, type RoomDeps } from './room';
 import { sendRoster } from './room-broadcast';
 import { fail, RoomError } from './room-error';
-import { sendLeaderboards, sendProgress, sendWatch } from './room-reports';
+import { sendLeaderboards, sendProgress, sendQueuedStudentBoards, sendWatch } from './room-reports';
 import { tickRound } from './room-rounds';
 import { resolveSpec } from './room-seats';
 import { hashToken, newJoinCode, newToken } from './tokens';
@@ -274,6 +274,8 @@ export class RoomService {
         const students = now - room.lastStudentBoardAt >= STUDENT_BOARD_EVERY * leaderboardIntervalMs;
         if (students) room.lastStudentBoardAt = now;
         sendLeaderboards(room, students);
+      } else {
+        sendQueuedStudentBoards(room);
       }
       if (now - room.lastWatchAt >= watchIntervalMs) {
         room.lastWatchAt = now;

@@ -8,7 +8,7 @@
  * The room's commands live in `room-seats.ts`, `room-rounds.ts`, `room-play.ts` and
  * `room-reports.ts`, as functions of this object.
  */
-import type { ProgressRow } from '../../shared/protocol';
+import type { LeaderboardView, ProgressRow } from '../../shared/protocol';
 import type { TimedAction } from '../../shared/sim/types';
 import type { LevelCatalog } from '../game/level-catalog';
 import type { PlayerGame, RoundSetup } from '../game/player-game';
@@ -71,6 +71,8 @@ export class Room {
   lastProgressAt = 0;
   lastLeaderboardAt = 0;
   lastStudentBoardAt = 0;
+  /** Students' boards waiting to go out, a few per tick (see `sendQueuedStudentBoards`). */
+  studentBoards: { playerId: string; view: LeaderboardView }[] = [];
   lastWatchAt = 0;
   lastActivityAt: number;
   /** Set while the round's end is queued, so the ticker asks only once. */

@@ -217,6 +217,20 @@ describe('leaderboards', () => {
   });
 });
 
+describe('student boards', () => {
+  test('go out a few per tick, not a roomful at once, and every student gets one', async () => {
+    const { h, code, students } = await running(12);
+    const withBoard = () =>
+      students.filter((s) => h.outbox.forPlayer(code, s.playerId, 'leaderboard').some((b) => b.you)).length;
+    await h.advance(100);
+    const first = withBoard();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(5);
+    await h.advance(300);
+    expect(withBoard()).toBe(12);
+  });
+});
+
 describe('solo runs', () => {
   test('a submitted run is re-simulated; a forged score is ignored; the histogram comes back', async () => {
     const h = new Harness();
