@@ -80,7 +80,8 @@ class StateHasher {
   }
 
   number(v: number): void {
-    if ((v | 0) === v && !Object.is(v, -0)) {
+    // -0 passes as 0, as JSON writes it.
+    if ((v | 0) === v) {
       this.word(Tag.Int);
       this.word(v);
     } else if (Number.isFinite(v)) {
@@ -121,7 +122,7 @@ class StateHasher {
   }
 
   record(v: Record<string, unknown>): void {
-    this.recordParts(this.entries(v, null));
+    this.recordParts(this.entries(v));
   }
 
   /**
@@ -165,7 +166,7 @@ class StateHasher {
   private remembered(v: Record<string, unknown>): void {
     let parts = memo.get(v);
     if (parts === undefined) {
-      parts = this.entries(v, null);
+      parts = this.entries(v);
       memo.set(v, parts);
     }
     this.recordParts(parts);
@@ -229,7 +230,7 @@ class StateHasher {
    * A record's entry count and the sums of its entries' finished lanes (entries whose value
    * is undefined or a function skipped, as JSON skips them).
    */
-  private entries(v: Record<string, unknown>, skip: string | null): RecordParts {
+  private entries(v: Record<string, unknown>): RecordParts {
     const outerA = this.a;
     const outerB = this.b;
     let sumA = 0;
@@ -237,7 +238,7 @@ class StateHasher {
     let count = 0;
     for (const key in v) {
       const item = v[key];
-      if (item === undefined || typeof item === 'function' || key === skip) continue;
+      if (item === undefined || typeof item === 'function') continue;
       this.a = SEED_A;
       this.b = SEED_B;
       this.string(key);
