@@ -7,16 +7,15 @@
  * replay, and the results CSV.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import type { Level } from '../../shared/level/schema';
 import type { GameState } from '../../shared/sim/types';
-import { LAPTOP, launchBrowser, PHONE, PROJECTOR, screenshot } from './browser';
-import { ensureClientBuilt } from './build';
+import { LAPTOP, PHONE, PROJECTOR, screenshot } from './browser';
 import { appHook, joinAsStudent, openRoomAsTeacher, shownScore, waitForApp, watchErrors } from './pages';
 import { boardState, playThrough, waitForBoard } from './play-driver';
-import { type RunningServer, startServer } from './server';
+import { useServerAndBrowser } from './setup';
 
 const levels = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.order);
 const level = levels[0] as Level;
@@ -43,22 +42,11 @@ async function clockSeconds(page: Page): Promise<number> {
 }
 
 describe('a live classroom', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('a teacher runs a round that three students play', { timeout: 420_000 }, async () => {
+    const { server, browser } = rig;
     const url = server.url;
     const teacherContext = await browser.newContext({ ...PROJECTOR, acceptDownloads: true });
     const teacher = await teacherContext.newPage();

@@ -5,17 +5,15 @@
  * hides the leaderboard until the end, and a student with 2× time keeps playing after the
  * others' time is up. An idle lobby's connection chip keeps its latency fresh.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import type { Level } from '../../shared/level/schema';
 import { roomScore } from '../../shared/protocol/room-score';
 import { score } from '../../shared/sim';
-import { launchBrowser, PHONE, PROJECTOR, screenshot } from './browser';
-import { ensureClientBuilt } from './build';
+import { PHONE, PROJECTOR, screenshot } from './browser';
 import { appHook, joinAsStudent, openRoomAsTeacher, shownScore, waitForApp, watchErrors } from './pages';
 import { playThrough, waitForBoard } from './play-driver';
-import { type RunningServer, startServer } from './server';
+import { useServerAndBrowser } from './setup';
 
 const level = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.order)[0] as Level;
 /** Short enough to wait out in a test, long enough for a full level by the test driver. */
@@ -24,22 +22,11 @@ const STUDENT_PHONE = { ...PHONE, deviceScaleFactor: 1 };
 const STUDENT_KEY = 'arena.student';
 
 describe('room settings from the projector', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('block, speed bonus off, leaderboard at the end, 2× time', { timeout: 240_000 }, async () => {
+    const { server, browser } = rig;
     const url = server.url;
     const teacherContext = await browser.newContext(PROJECTOR);
     const teacher = await teacherContext.newPage();

@@ -4,15 +4,14 @@
  * run back to the same score (with play, pause, step and the scrubber), find the next
  * level unlocked, and watch a narrated demonstration.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { LEVELS } from '../../levels';
 import type { Level } from '../../shared/level/schema';
-import { launchBrowser, PHONE, screenshot } from './browser';
-import { ensureClientBuilt } from './build';
+import { PHONE, screenshot } from './browser';
 import { appHook, waitForApp, watchErrors } from './pages';
 import { boardState, perform, playThrough, waitForBoard } from './play-driver';
-import { type RunningServer, startServer } from './server';
+import { useServerAndBrowser } from './setup';
 
 const levels = (Object.values(LEVELS) as Level[]).sort((a, b) => a.order - b.order);
 const first = levels[0] as Level;
@@ -29,23 +28,12 @@ async function pressStart(page: Page): Promise<void> {
 }
 
 describe('solo play', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useServerAndBrowser();
 
   test('a level played to the end, verified, replayed to the same score, and demonstrated', {
     timeout: 300_000,
   }, async () => {
+    const { server, browser } = rig;
     const errors: string[] = [];
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
@@ -119,6 +107,7 @@ describe('solo play', () => {
   });
 
   test('a wrong move is counted against the player', { timeout: 120_000 }, async () => {
+    const { server, browser } = rig;
     const errors: string[] = [];
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
