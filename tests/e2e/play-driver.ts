@@ -56,12 +56,15 @@ export function fingerprint(s: GameState): string {
 
 type Target = ['button' | 'object' | 'cell', string | number];
 
+const LOCATE_PATIENCE_MS = 2_000;
+
 /**
  * One round trip: brings the board into view, gives it the keyboard focus, and returns
- * the viewport positions of the targets (the hook gives document positions).
+ * the viewport positions of the targets (the hook gives document positions), null where
+ * the board shows no such target.
  */
-async function locate(page: Page, targets: Target[]): Promise<Point[]> {
-  const points = await page.evaluate((wanted) => {
+async function locateOnce(page: Page, targets: Target[]): Promise<(Point | null)[]> {
+  return page.evaluate((wanted) => {
     const board = document.querySelector<HTMLElement>('.arena-board');
     const rect = board?.getBoundingClientRect();
     if (board && rect && (rect.top < 0 || rect.bottom > window.innerHeight))
@@ -89,10 +92,22 @@ async function locate(page: Page, targets: Target[]): Promise<Point[]> {
       return p ? { x: p.x - window.scrollX, y: p.y - window.scrollY } : null;
     });
   }, targets);
-  return points.map((p, i) => {
-    if (!p) throw new Error(`the board shows no ${targets[i]?.join(' ')}`);
-    return p;
-  });
+}
+
+/**
+ * The targets' positions, asked again for a moment when one is missing: the board draws
+ * a new state on its next frame, so a button the state already calls for may not be
+ * there yet.
+ */
+async function locate(page: Page, targets: Target[]): Promise<Point[]> {
+  const deadline = Date.now() + LOCATE_PATIENCE_MS;
+  for (;;) {
+    const points = await locateOnce(page, targets);
+    const missing = points.findIndex((p) => !p);
+    if (missing < 0) return points as Point[];
+    if (Date.now() > deadline) throw new Error(`the board shows no ${targets[missing]?.join(' ')}`);
+    await page.waitForTimeout(50);
+  }
 }
 
 async function at(page: Page, kind: Target[0], value: Target[1]): Promise<Point> {
