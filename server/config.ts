@@ -13,8 +13,8 @@
 import { ACTION_RATE_PER_SECOND, DEFAULT_TICK_HZ, MAX_MESSAGE_BYTES } from '../shared/protocol';
 import {
   DEFAULT_IDLE_ROOM_MS,
-  DEFAULT_LEADERBOARD_INTERVAL_MS,
   DEFAULT_PROGRESS_INTERVAL_MS,
+  DEFAULT_STUDENT_BOARD_INTERVAL_MS,
   DEFAULT_WATCH_INTERVAL_MS,
   type RoomServiceConfig,
 } from './rooms/ports';
@@ -72,7 +72,7 @@ export function loadConfig(env: Env): ServerConfig {
     rooms: {
       tickHz,
       progressIntervalMs: read.number('PROGRESS_INTERVAL_MS', DEFAULT_PROGRESS_INTERVAL_MS, 50, 500),
-      leaderboardIntervalMs: DEFAULT_LEADERBOARD_INTERVAL_MS,
+      studentBoardIntervalMs: DEFAULT_STUDENT_BOARD_INTERVAL_MS,
       watchIntervalMs: DEFAULT_WATCH_INTERVAL_MS,
       actionRatePerSecond: actionRate,
       idleRoomMs: DEFAULT_IDLE_ROOM_MS,

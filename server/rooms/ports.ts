@@ -35,9 +35,10 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() 
 
 export interface RoomServiceConfig {
   tickHz: number;
-  /** Host progress broadcasts; at least twice a second. */
+  /** Host progress broadcasts, each with the host's leaderboard; at least twice a second. */
   progressIntervalMs: number;
-  leaderboardIntervalMs: number;
+  /** Students' own small boards (when the host shows the board during rounds). */
+  studentBoardIntervalMs: number;
   watchIntervalMs: number;
   actionRatePerSecond: number;
   /** Rooms with nobody connected and no change for this long are dropped from memory (the store expires them too). */
@@ -45,6 +46,6 @@ export interface RoomServiceConfig {
 }
 
 export const DEFAULT_PROGRESS_INTERVAL_MS = 400; // 2.5 per second
-export const DEFAULT_LEADERBOARD_INTERVAL_MS = 1000;
+export const DEFAULT_STUDENT_BOARD_INTERVAL_MS = 3000;
 export const DEFAULT_WATCH_INTERVAL_MS = 250; // 4 per second: smooth enough on a projector
 export const DEFAULT_IDLE_ROOM_MS = 24 * 60 * 60 * 1000;

@@ -118,21 +118,27 @@ export function sendProgress(room: Room): void {
   });
 }
 
-export function sendLeaderboards(room: Room, includeStudents: boolean): void {
-  const phase = room.record.phase;
-  const live = phase === 'running' || phase === 'paused';
-  if (!live) return;
+function isLive(room: Room): boolean {
+  return room.record.phase === 'running' || room.record.phase === 'paused';
+}
+
+/** The host's leaderboard of the round (sent with every progress update). */
+export function sendHostBoard(room: Room): void {
+  if (!isLive(room) || room.hostConnections === 0) return;
+  const board = liveBoard(room);
+  room.deps.outbox.toHosts(room.code, 'leaderboard', {
+    round: room.setup?.round ?? null,
+    kind: 'round',
+    top: board.slice(0, HOST_BOARD_TOP),
+    total: board.length,
+  });
+}
+
+/** Every student's small board (the top three and their own row), queued to go out over the next ticks. */
+export function queueStudentBoards(room: Room): void {
+  if (!isLive(room) || room.record.settings.leaderboard !== 'always') return;
   const board = liveBoard(room);
   const round = room.setup?.round ?? null;
-  if (room.hostConnections > 0) {
-    room.deps.outbox.toHosts(room.code, 'leaderboard', {
-      round,
-      kind: 'round',
-      top: board.slice(0, HOST_BOARD_TOP),
-      total: board.length,
-    });
-  }
-  if (!includeStudents || room.record.settings.leaderboard !== 'always') return;
   const top = board.slice(0, STUDENT_BOARD_TOP).map(({ playerId: _id, ...row }) => row);
   room.studentBoards = [];
   for (const row of board) {
@@ -151,8 +157,7 @@ export function sendLeaderboards(room: Room, includeStudents: boolean): void {
 export function sendQueuedStudentBoards(room: Room): void {
   const queue = room.studentBoards;
   if (queue.length === 0) return;
-  const live = room.record.phase === 'running' || room.record.phase === 'paused';
-  if (!live || room.record.settings.leaderboard !== 'always') {
+  if (!isLive(room) || room.record.settings.leaderboard !== 'always') {
     room.studentBoards = [];
     return;
   }

@@ -24,7 +24,13 @@ import { loadRoom } from './recovery';
 import { Room, type RoomDeps } from './room';
 import { sendRoster } from './room-broadcast';
 import { fail, RoomError } from './room-error';
-import { sendLeaderboards, sendProgress, sendQueuedStudentBoards, sendWatch } from './room-reports';
+import {
+  queueStudentBoards,
+  sendHostBoard,
+  sendProgress,
+  sendQueuedStudentBoards,
+  sendWatch,
+} from './room-reports';
 import { tickRound } from './room-rounds';
 import { resolveSpec } from './room-seats';
 import { hashToken, newJoinCode, newToken } from './tokens';
@@ -59,8 +65,6 @@ const CREATE_ATTEMPTS = 20;
 /** Enough samples for a p99 between two stats lines. */
 const MAX_ACTION_TIMES = 50_000;
 const SWEEP_INTERVAL_MS = 60_000;
-/** Students' boards go out every third host board (every 3 s by default). */
-const STUDENT_BOARD_EVERY = 3;
 
 export interface RoomServiceDeps {
   store: RoomStore;
@@ -262,18 +266,18 @@ export class RoomService {
   tickRoom(room: Room, now: number): void {
     const phase = room.record.phase;
     if (phase !== 'running' && phase !== 'paused') return;
-    const { progressIntervalMs, leaderboardIntervalMs, watchIntervalMs } = this.deps.config;
+    const { progressIntervalMs, studentBoardIntervalMs, watchIntervalMs } = this.deps.config;
     try {
       tickRound(room, now);
       if (now - room.lastProgressAt >= progressIntervalMs) {
         room.lastProgressAt = now;
         sendProgress(room);
+        // In the same tick as the progress rows: the board and the table on the projector agree.
+        sendHostBoard(room);
       }
-      if (now - room.lastLeaderboardAt >= leaderboardIntervalMs) {
-        room.lastLeaderboardAt = now;
-        const students = now - room.lastStudentBoardAt >= STUDENT_BOARD_EVERY * leaderboardIntervalMs;
-        if (students) room.lastStudentBoardAt = now;
-        sendLeaderboards(room, students);
+      if (now - room.lastStudentBoardAt >= studentBoardIntervalMs) {
+        room.lastStudentBoardAt = now;
+        queueStudentBoards(room);
       } else {
         sendQueuedStudentBoards(room);
       }

@@ -69,7 +69,6 @@ export class Room {
   /** Progress rows last sent to the host (and what they were computed from), to send only what changed. */
   readonly progressSent = new Map<string, { inputs: unknown[]; row: ProgressRow }>();
   lastProgressAt = 0;
-  lastLeaderboardAt = 0;
   lastStudentBoardAt = 0;
   /** Students' boards waiting to go out, a few per tick (see `sendQueuedStudentBoards`). */
   studentBoards: { playerId: string; view: LeaderboardView }[] = [];

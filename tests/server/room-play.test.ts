@@ -217,6 +217,23 @@ describe('leaderboards', () => {
   });
 });
 
+describe('the host board', () => {
+  test('comes at least twice a second, with every progress update, so board and table agree', async () => {
+    const { h, host, code, students } = await running(3);
+    await h.advance(300);
+    expect(await h.playBest(students[1]!)).toBe(true);
+    h.outbox.clear();
+    await h.advance(2_000);
+    const boards = h.outbox.forHosts(code, 'leaderboard');
+    const progress = h.outbox.forHosts(code, 'host:progress');
+    expect(boards.length).toBeGreaterThanOrEqual(4);
+    expect(boards.length).toBe(progress.length);
+    // The best score on the board is the best in the latest progress rows.
+    const last = (await host.ok(E.Watch, { playerId: students[1]!.playerId })).score.total;
+    expect(boards.at(-1)?.top[0]).toMatchObject({ playerId: students[1]!.playerId, score: last });
+  });
+});
+
 describe('student boards', () => {
   test('go out a few per tick, not a roomful at once, and every student gets one', async () => {
     const { h, code, students } = await running(12);

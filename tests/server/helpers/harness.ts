@@ -33,7 +33,7 @@ import { CALL_STACK } from './test-levels';
 export const TEST_CONFIG: RoomServiceConfig = {
   tickHz: 10,
   progressIntervalMs: 400,
-  leaderboardIntervalMs: 1000,
+  studentBoardIntervalMs: 3000,
   watchIntervalMs: 250,
   actionRatePerSecond: 20,
   idleRoomMs: 60 * 60 * 1000,
