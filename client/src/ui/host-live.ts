@@ -2,8 +2,22 @@
  * The live round on the projector: the leaderboard (never more than the top 20 names, so
  * it stays readable) and every student's progress, each row a button to watch them live.
  */
-import type { LeaderboardView, ProgressRow, ProgressView } from '../../../shared/protocol';
+import type { LeaderboardRow, LeaderboardView, ProgressRow, ProgressView } from '../../../shared/protocol';
 import { h, replace } from './dom';
+
+/** Students by id; a line without one (an anonymised board) by its name. */
+const boardKey = (row: LeaderboardRow) => row.playerId ?? `name:${row.nickname}`;
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Puts `children` in `parent` in this order, moving nothing that is already in place. */
+function keepInOrder(parent: HTMLElement, children: HTMLElement[]): void {
+  const current = [...parent.children];
+  if (current.length === children.length && current.every((child, i) => child === children[i])) return;
+  parent.replaceChildren(...children);
+}
 
 /** More names than this cannot be read from the back of a classroom. */
 export const LEADERBOARD_NAMES = 20;
@@ -17,6 +31,7 @@ const STATUS_WORDS: Record<ProgressRow['status'], string> = {
 
 export class LivePanel {
   private readonly rows = new Map<string, ProgressRow>();
+  private readonly boardItems = new Map<string, { li: HTMLElement; rank: HTMLElement; score: HTMLElement }>();
   private round = -1;
   private readonly board = h('ol', { class: 'plain leaderboard', 'data-testid': 'leaderboard' });
   private readonly boardTitle = h('h2', { id: 'lb-title' }, 'Leaderboard');
@@ -66,35 +81,51 @@ export class LivePanel {
     this.boardTitle.textContent =
       view.kind === 'round' ? 'Leaderboard: this round' : 'Leaderboard: all rounds';
     if (view.top.length === 0) {
+      this.boardItems.clear();
       replace(this.board, h('li', { class: 'muted' }, 'Scores appear here once the round starts.'));
       return;
     }
-    replace(
-      this.board,
-      view.top.slice(0, LEADERBOARD_NAMES).map((row) =>
-        h(
-          'li',
-          { 'data-player': row.playerId ?? '' },
-          h('span', { class: 'rank' }, row.rank),
-          row.playerId
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'name',
-                  onclick: () => row.playerId && this.onWatch(row.playerId, row.nickname),
-                  'aria-label': `Watch ${row.nickname}`,
-                },
-                row.nickname,
-              )
-            : h('span', { class: 'name' }, row.nickname),
-          h('span', { class: 'score', 'data-testid': 'lb-score' }, row.score),
-        ),
-      ),
+    const rows = view.top.slice(0, LEADERBOARD_NAMES);
+    const items = rows.map((row) => this.boardItem(row));
+    const keys = new Set(rows.map(boardKey));
+    for (const key of [...this.boardItems.keys()]) if (!keys.has(key)) this.boardItems.delete(key);
+    const more =
       view.total > LEADERBOARD_NAMES
         ? h('li', { class: 'muted' }, `… and ${view.total - LEADERBOARD_NAMES} more`)
-        : null,
-    );
+        : null;
+    keepInOrder(this.board, more ? [...items, more] : items);
+  }
+
+  /**
+   * A board line, made once per student and then only updated: the board changes a few
+   * times a second, and a Watch button that was replaced between press and release would
+   * swallow the teacher's click.
+   */
+  private boardItem(row: LeaderboardRow): HTMLElement {
+    const key = boardKey(row);
+    let item = this.boardItems.get(key);
+    if (!item) {
+      const rank = h('span', { class: 'rank' });
+      const score = h('span', { class: 'score', 'data-testid': 'lb-score' });
+      const { playerId, nickname } = row;
+      const name = playerId
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'name',
+              onclick: () => this.onWatch(playerId, nickname),
+              'aria-label': `Watch ${nickname}`,
+            },
+            nickname,
+          )
+        : h('span', { class: 'name' }, nickname);
+      item = { li: h('li', { 'data-player': playerId ?? '' }, rank, name, score), rank, score };
+      this.boardItems.set(key, item);
+    }
+    setText(item.rank, String(row.rank));
+    setText(item.score, String(row.score));
+    return item.li;
   }
 
   applyProgress(view: ProgressView): void {
