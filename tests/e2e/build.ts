@@ -57,6 +57,9 @@ export async function ensureClientBuilt(): Promise<void> {
       {
         cwd: repoRoot,
         encoding: 'utf8',
+        // The test runner sets NODE_ENV=test, which would build the libraries' development
+        // code paths: test (and measure) the bundle that ships.
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
     if (result.status !== 0) throw new Error(`client build failed:\n${result.stdout}\n${result.stderr}`);
