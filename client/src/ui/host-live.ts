@@ -31,6 +31,17 @@ const STATUS_WORDS: Record<ProgressRow['status'], string> = {
 
 export class LivePanel {
   private readonly rows = new Map<string, ProgressRow>();
+  private readonly progressLines = new Map<
+    string,
+    {
+      nickname: string;
+      tr: HTMLElement;
+      watch: HTMLElement;
+      bar: HTMLElement;
+      fill: HTMLElement;
+      cells: HTMLElement[];
+    }
+  >();
   private readonly boardItems = new Map<string, { li: HTMLElement; rank: HTMLElement; score: HTMLElement }>();
   private round = -1;
   private readonly board = h('ol', { class: 'plain leaderboard', 'data-testid': 'leaderboard' });
@@ -143,52 +154,43 @@ export class LivePanel {
 
   private renderProgress(): void {
     const rows = [...this.rows.values()].sort((a, b) => a.nickname.localeCompare(b.nickname));
-    replace(
+    for (const id of [...this.progressLines.keys()]) if (!this.rows.has(id)) this.progressLines.delete(id);
+    keepInOrder(
       this.progressBody,
-      rows.map((r) => {
-        const pct = Math.round(r.progress * 100);
-        return h(
-          'tr',
-          { 'data-player': r.playerId },
-          h(
-            'td',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'small',
-                onclick: () => this.onWatch(r.playerId, r.nickname),
-                'aria-label': `Watch ${r.nickname}`,
-              },
-              r.connected ? '' : '○ ',
-              r.nickname,
-            ),
-          ),
-          h(
-            'td',
-            {},
-            h(
-              'div',
-              {
-                class: 'progress',
-                role: 'progressbar',
-                'aria-valuenow': pct,
-                'aria-valuemin': 0,
-                'aria-valuemax': 100,
-                'aria-label': `${r.nickname}: ${pct}% of the program`,
-              },
-              h('span', { style: `width:${pct}%` }),
-            ),
-          ),
-          h('td', { class: 'num' }, r.score),
-          h('td', { class: 'num' }, r.stackDepth),
-          h('td', { class: 'num' }, `${Math.round((r.heapUsed / Math.max(1, r.heapBytes)) * 100)}%`),
-          h('td', { class: 'num' }, r.mistakes),
-          h('td', { class: 'num' }, r.crashes),
-          h('td', {}, STATUS_WORDS[r.status]),
-        );
-      }),
+      rows.map((row) => this.progressLine(row)),
     );
+  }
+
+  /** A table row, made once per student and then only updated (as the board's lines are). */
+  private progressLine(r: ProgressRow): HTMLElement {
+    let line = this.progressLines.get(r.playerId);
+    if (!line || line.nickname !== r.nickname) {
+      const { playerId, nickname } = r;
+      const watch = h('button', {
+        type: 'button',
+        class: 'small',
+        onclick: () => this.onWatch(playerId, nickname),
+        'aria-label': `Watch ${nickname}`,
+      });
+      const fill = h('span', {});
+      const bar = h(
+        'div',
+        { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 },
+        fill,
+      );
+      const cells = Array.from({ length: 6 }, (_, i) => h('td', i < 5 ? { class: 'num' } : {}));
+      const tr = h('tr', { 'data-player': playerId }, h('td', {}, watch), h('td', {}, bar), ...cells);
+      line = { nickname, tr, watch, bar, fill, cells };
+      this.progressLines.set(playerId, line);
+    }
+    const pct = Math.round(r.progress * 100);
+    setText(line.watch, `${r.connected ? '' : '○ '}${r.nickname}`);
+    line.bar.setAttribute('aria-valuenow', String(pct));
+    line.bar.setAttribute('aria-label', `${r.nickname}: ${pct}% of the program`);
+    line.fill.style.width = `${pct}%`;
+    const heap = `${Math.round((r.heapUsed / Math.max(1, r.heapBytes)) * 100)}%`;
+    const texts = [r.score, r.stackDepth, heap, r.mistakes, r.crashes, STATUS_WORDS[r.status]];
+    for (const [i, text] of texts.entries()) setText(line.cells[i] as HTMLElement, String(text));
+    return line.tr;
   }
 }
