@@ -131,28 +131,7 @@ class StateHasher {
    * nearly every transition, and hashing them costs less than remembering them.
    */
   state(s: GameState): void {
-    const fields = s as unknown as Record<string, unknown>;
-    const outerA = this.a;
-    const outerB = this.b;
-    let sumA = 0;
-    let sumB = 0;
-    let count = 0;
-    for (const key in fields) {
-      const item = fields[key];
-      if (item === undefined || typeof item === 'function' || key === 'level') continue;
-      this.a = SEED_A;
-      this.b = SEED_B;
-      this.string(key);
-      if (key === 'objects') this.objectsTable(item as Record<string, Record<string, unknown>>);
-      else if (key === 'stack') this.rememberedArray(item as unknown[]);
-      else this.value(item);
-      sumA = (sumA + finish(this.a)) | 0;
-      sumB = (sumB + finish(this.b ^ ENTRY_B)) | 0;
-      count++;
-    }
-    this.a = outerA;
-    this.b = outerB;
-    this.recordParts([count, sumA, sumB]);
+    this.recordParts(this.entries(s as unknown as Record<string, unknown>, true));
   }
 
   private recordParts(parts: RecordParts): void {
@@ -228,9 +207,10 @@ class StateHasher {
 
   /**
    * A record's entry count and the sums of its entries' finished lanes (entries whose value
-   * is undefined or a function skipped, as JSON skips them).
+   * is undefined or a function skipped, as JSON skips them). `isState`: the record is the
+   * game state itself (see `state`).
    */
-  private entries(v: Record<string, unknown>): RecordParts {
+  private entries(v: Record<string, unknown>, isState = false): RecordParts {
     const outerA = this.a;
     const outerB = this.b;
     let sumA = 0;
@@ -238,11 +218,13 @@ class StateHasher {
     let count = 0;
     for (const key in v) {
       const item = v[key];
-      if (item === undefined || typeof item === 'function') continue;
+      if (item === undefined || typeof item === 'function' || (isState && key === 'level')) continue;
       this.a = SEED_A;
       this.b = SEED_B;
       this.string(key);
-      this.value(item);
+      if (isState && key === 'objects') this.objectsTable(item as Record<string, Record<string, unknown>>);
+      else if (isState && key === 'stack') this.rememberedArray(item as unknown[]);
+      else this.value(item);
       sumA = (sumA + finish(this.a)) | 0;
       sumB = (sumB + finish(this.b ^ ENTRY_B)) | 0;
       count++;
