@@ -23,7 +23,7 @@ import type {
   SnapshotView,
 } from '../shared/protocol';
 import { ClientEvent as E, PROTOCOL_VERSION } from '../shared/protocol';
-import { apply, bestAction, bestFitAction, createGame, hash, playLevel, step } from '../shared/sim';
+import { advance, apply, bestAction, bestFitAction, createGame, hash, playLevel } from '../shared/sim';
 import type { Action, GameState, TimedAction } from '../shared/sim/types';
 
 export type Transports = ('polling' | 'websocket')[];
@@ -98,12 +98,6 @@ function perfectRun(level: Level, seed: number): TimedAction[] {
 }
 
 export type BotKind = 'plan' | 'live';
-
-function advance(state: GameState, target: number): GameState {
-  let current = state;
-  while (current.status === 'running' && current.tick < target) current = step(current).state;
-  return current;
-}
 
 export function connect(
   url: string,

@@ -4,15 +4,8 @@
  * Using the same function everywhere is what makes a rebuilt game identical to the live one.
  */
 import type { Level } from '../../shared/level/schema';
-import { apply, createGame, step } from '../../shared/sim';
+import { advance, apply, createGame } from '../../shared/sim';
 import type { GameState, TimedAction } from '../../shared/sim/types';
-
-/** Steps a running game until its tick reaches `target`; an ended game stays as it is. */
-export function advance(state: GameState, target: number): GameState {
-  let current = state;
-  while (current.status === 'running' && current.tick < target) current = step(current).state;
-  return current;
-}
 
 /**
  * Replays `actions` (sorted by tick) from a fresh game and advances to `until`. Actions

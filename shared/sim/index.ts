@@ -1,4 +1,5 @@
 /** The simulator's public surface: the server, the client and the tools import only this. */
+export { advance } from './advance';
 export { apply } from './apply';
 export {
   type AutoplayerOptions,
