@@ -16,7 +16,7 @@
  *   p99 — on a machine shared with other work, a stall elsewhere then spoils one run, not the figure
  * --plan-bots (bots replay one precomputed autoplayer run instead of each running the game: cheaper)
  * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it;
- * BENCH_SERVER_NODE_ARGS passes flags to its node; BENCH_VERBOSE=1 prints its stats lines.
+ * BENCH_SERVER_NODE_ARGS passes flags to both servers' node; BENCH_VERBOSE=1 prints its stats lines.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -104,9 +104,8 @@ function spawnTarget(kind: Kind): Promise<Target> {
     kind === 'game' && process.env.BENCH_CPU_PROF
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
-  // BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to the game server.
-  if (kind === 'game' && process.env.BENCH_SERVER_NODE_ARGS)
-    profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
+  // BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to both servers alike.
+  if (process.env.BENCH_SERVER_NODE_ARGS) profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
     env: {
       ...process.env,

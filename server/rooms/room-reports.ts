@@ -193,6 +193,9 @@ export function watchView(room: Room, playerId: string): WatchView | null {
 export function sendWatch(room: Room): void {
   if (!room.watching || room.hostConnections === 0) return;
   const seat = room.seats.get(room.watching);
+  // Games are stepped when the host's progress rows go out; the watched one, whenever it is shown.
+  if (seat?.game && room.record.phase === 'running')
+    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
   const inputs = seat ? rowInputs(room, seat) : null;
   if (!seat || !inputs) return;
   if (

@@ -175,10 +175,13 @@ export async function finish(room: Room): Promise<RoundResultsView | null> {
 }
 
 /**
- * The ticker's work for a running round: advance every game, and end the round when
- * every student is done (finished or out of time) — or, with nobody playing, on time.
+ * The ticker's work for a running round: advance every game (when `advanceGames`), and end
+ * the round when every student is done (finished or out of time) — or, with nobody
+ * playing, on time. A game also advances on each of its student's actions, so between
+ * reports to the host it need not be stepped: it would only make states nobody reads. A
+ * game that ends on its own is then seen at the next report, a fraction of a second later.
  */
-export function tickRound(room: Room, now: number): void {
+export function tickRound(room: Room, now: number, advanceGames = true): void {
   if (room.record.phase !== 'running' || room.ending) return;
   const tick = room.roundTick(now);
   let playing = 0;
@@ -187,7 +190,7 @@ export function tickRound(room: Room, now: number): void {
     const game = seat.game;
     if (!game) continue;
     const limit = room.limitTick(seat);
-    game.advanceTo(tick, limit);
+    if (advanceGames) game.advanceTo(tick, limit);
     if (seat.record.removed) continue;
     playing++;
     if (game.isDone(tick, limit)) done++;

@@ -268,8 +268,9 @@ export class RoomService {
     if (phase !== 'running' && phase !== 'paused') return;
     const { progressIntervalMs, studentBoardIntervalMs, watchIntervalMs } = this.deps.config;
     try {
-      tickRound(room, now);
-      if (now - room.lastProgressAt >= progressIntervalMs) {
+      const reportDue = now - room.lastProgressAt >= progressIntervalMs;
+      tickRound(room, now, reportDue);
+      if (reportDue) {
         room.lastProgressAt = now;
         sendProgress(room);
         // In the same tick as the progress rows: the board and the table on the projector agree.

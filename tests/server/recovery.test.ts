@@ -31,6 +31,8 @@ describe('restart recovery', () => {
     await before.advance(700);
     await before.settle();
     const room = before.service.room(created.code);
+    // Games are stepped when something reads them: bring them to the clock, as a report would.
+    for (const seat of room.seats.values()) seat.game!.advanceTo(room.roundTick(), room.limitTick(seat));
     const live = new Map(
       [...room.seats].map(([id, seat]) => [
         id,
