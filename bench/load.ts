@@ -12,8 +12,8 @@
  * --duration S (15) --transports default,websocket --no-search --max N (3000: the capacity
  *   search's largest size) --target-p99 MS (50)
  * --only game|echo (one side only, no comparison)
- * --repeat K (1): run every trial K times, game and echo alternating, and keep each side's best
- *   p99 — on a machine shared with other work, a stall elsewhere then spoils one run, not the figure
+ * --repeat K (1): run every trial K times, game and echo alternating; each side's median try is kept
+ *   (and each try's ratio printed): on a machine shared with other work, a stall elsewhere then spoils one run, not the figure
  * --plan-bots (bots replay one precomputed autoplayer run instead of each running the game: cheaper)
  * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it;
  * BENCH_SERVER_NODE_ARGS passes flags to both servers' node; BENCH_VERBOSE=1 prints its stats lines.
@@ -180,22 +180,31 @@ let pushPlan: PushPlan | null = null;
 
 const REPEAT = Math.max(1, Number(args.repeat));
 
-/** Game and echo at one size, `REPEAT` times alternating; each side's run with the lowest p99. */
-async function pair(
-  transport: string,
-  students: number,
-  kinds: Kind[] = ['game', 'echo'],
-): Promise<Map<Kind, TrialResult>> {
-  const best = new Map<Kind, TrialResult>();
+/** Every side's tries at one size, in order, and for each side the try with the median p99. */
+interface Paired {
+  tries: Map<Kind, TrialResult[]>;
+  median: Map<Kind, TrialResult>;
+}
+
+/**
+ * Game and echo at one size, `REPEAT` times alternating (so that both sides meet the
+ * machine's changing load alike); each side is then represented by its median try.
+ */
+async function pair(transport: string, students: number, kinds: Kind[] = ['game', 'echo']): Promise<Paired> {
+  const tries = new Map<Kind, TrialResult[]>(kinds.map((kind) => [kind, []]));
   for (let i = 0; i < REPEAT; i++) {
     for (const kind of kinds) {
       const r = await trial(kind, transport, students);
       if (REPEAT > 1) report(r, `try ${i + 1}`);
-      const kept = best.get(kind);
-      if (!kept || r.latency.p99 < kept.latency.p99) best.set(kind, r);
+      tries.get(kind)?.push(r);
     }
   }
-  return best;
+  const median = new Map<Kind, TrialResult>();
+  for (const [kind, results] of tries) {
+    const sorted = [...results].sort((a, b) => a.latency.p99 - b.latency.p99);
+    median.set(kind, sorted[Math.floor((sorted.length - 1) / 2)] as TrialResult);
+  }
+  return { tries, median };
 }
 
 async function trial(kind: Kind, transport: string, students: number): Promise<TrialResult> {
@@ -298,7 +307,7 @@ async function capacity(kind: Kind, transport: string, known: TrialResult): Prom
   const results = new Map<number, boolean>([[known.students, passes(known)]]);
   const run = async (n: number) => {
     if (!results.has(n)) {
-      const r = (await pair(transport, n, [kind])).get(kind) as TrialResult;
+      const r = (await pair(transport, n, [kind])).median.get(kind) as TrialResult;
       report(r, 'search');
       results.set(n, passes(r));
     }
@@ -353,17 +362,27 @@ async function main(): Promise<void> {
   for (const transport of String(args.transports).split(',')) {
     if (!TRANSPORTS[transport]) throw new Error(`unknown transport ${transport}`);
     if (args.only === 'game' || args.only === 'echo') {
-      report((await pair(transport, STUDENTS, [args.only])).get(args.only) as TrialResult, 'run');
+      report((await pair(transport, STUDENTS, [args.only])).median.get(args.only) as TrialResult, 'run');
       continue;
     }
     const both = await pair(transport, STUDENTS);
-    const game = both.get('game') as TrialResult;
-    const echo = both.get('echo') as TrialResult;
-    report(game, 'run');
-    report(echo, 'run');
+    const game = both.median.get('game') as TrialResult;
+    const echo = both.median.get('echo') as TrialResult;
+    report(game, REPEAT > 1 ? 'median' : 'run');
+    report(echo, REPEAT > 1 ? 'median' : 'run');
     let line =
       `${transport.padEnd(9)} N=${STUDENTS}: p99 game ${fmt(game.latency.p99)} ms vs echo ${fmt(echo.latency.p99)} ms ` +
       `(ratio ${fmt(game.latency.p99 / echo.latency.p99, 2)}), game sends ${fmt(game.bytesPerStudentPerSecond, 0)} B/student/s`;
+    if (REPEAT > 1) {
+      // Each try's ratio to the echo run right after it: the two met about the same machine.
+      const gameTries = both.tries.get('game') ?? [];
+      const echoTries = both.tries.get('echo') ?? [];
+      const ratios = gameTries.map((g, i) => g.latency.p99 / (echoTries[i]?.latency.p99 ?? Number.NaN));
+      const sorted = [...ratios].sort((a, b) => a - b);
+      line +=
+        `; ratio per try ${ratios.map((r) => fmt(r, 2)).join(', ')} ` +
+        `(median ${fmt(sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, 2)})`;
+    }
     if (!args['no-search']) {
       const gameCapacity = await capacity('game', transport, game);
       const echoCapacity = await capacity('echo', transport, echo);
