@@ -2,7 +2,8 @@
  * Writes acknowledged actions to the store before they are acknowledged, with group
  * commit: entries that arrive while a write is in flight wait for the next one, so a
  * busy room makes one store call per player per round trip instead of one per action
- * (with Redis; the in-memory store is written at once).
+ * (with Redis). A store that writes at once (in this process) is written at once, and the
+ * action can be acknowledged without waiting for anything.
  * Each player's entries reach the store in the order they were applied.
  */
 import type { LoggedAction, RoomStore } from '../store/types';
@@ -21,9 +22,18 @@ export class ActionLog {
   constructor(
     private readonly store: RoomStore,
     private readonly code: string,
+    /** Told of a failed write that nobody was waiting for (a store that writes at once). */
+    private readonly onWriteError: (error: unknown) => void = () => undefined,
   ) {}
 
-  append(round: number, playerId: string, entry: LoggedAction): Promise<void> {
+  /** Null when the entry is already written; otherwise a promise of the write. */
+  append(round: number, playerId: string, entry: LoggedAction): Promise<void> | null {
+    if (this.store.writesAtOnce && !this.flushing) {
+      this.store
+        .appendActions(this.code, round, playerId, [entry])
+        .catch((error: unknown) => this.onWriteError(error));
+      return null;
+    }
     const key = `${round}/${playerId}`;
     let pending = this.batch.get(key);
     if (!pending) {
@@ -42,14 +52,8 @@ export class ActionLog {
   }
 
   private async flushLoop(): Promise<void> {
-    if (this.store.kind === 'redis') {
-      // Let every action that arrived in the same turn of the event loop join the first write.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    } else {
-      // A store in this process writes at once: waiting for the turn to end would only
-      // hold every ack behind the rest of the turn's work.
-      await Promise.resolve();
-    }
+    // Let every action that arrived in the same turn of the event loop join the first write.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.batch.size > 0) {
       const batch = [...this.batch.values()];
       const waiters = this.waiters;

@@ -39,7 +39,7 @@ type Handler<K extends ClientEvent> = (
   service: RoomService,
   ctx: MessageContext,
   payload: ClientPayload<K>,
-) => Promise<Handled<ClientReply<K>>>;
+) => Handled<ClientReply<K>> | Promise<Handled<ClientReply<K>>>;
 
 function ok<T>(data: T, session?: Session): Handled<T> {
   return session ? { reply: { ok: true, data }, session } : { reply: { ok: true, data } };
@@ -148,9 +148,11 @@ const handlers: { [K in ClientEvent]: Handler<K> } = {
       afterOpen: () => resendResults(room, playerId),
     };
   },
-  [E.Action]: async (service, ctx, payload) => {
+  // Synchronous when the ack need not wait (see RoomService.handleMessage).
+  [E.Action]: (service, ctx, payload) => {
     const { room, seat } = playerSeat(service, ctx);
-    return ok(await handleAction(room, seat, payload));
+    const ack = handleAction(room, seat, payload);
+    return ack instanceof Promise ? ack.then((done) => ok(done)) : ok(ack);
   },
   [E.Restart]: async (service, ctx) => {
     const { room, seat } = playerSeat(service, ctx);
@@ -178,7 +180,7 @@ export function dispatch<K extends ClientEvent>(
   ctx: MessageContext,
   event: K,
   payload: ClientPayload<K>,
-): Promise<Handled<ClientReply<K>>> {
+): Handled<ClientReply<K>> | Promise<Handled<ClientReply<K>>> {
   const handler = handlers[event] as Handler<K> | undefined;
   if (!handler) fail(ErrorCode.BadPayload, `Unknown event "${String(event)}".`);
   return handler(service, ctx, payload);

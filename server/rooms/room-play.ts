@@ -23,16 +23,22 @@ function refuse(seq: number, code: RefusalCode, reason: string, seat: Seat): Act
  * Acks leave in the order the actions came: a refusal answered at once still waits for
  * the log write of an earlier accepted action, so a client can trust the order.
  */
-export async function handleAction(room: Room, seat: Seat, payload: ActionPayload): Promise<ActionAck> {
+export function handleAction(room: Room, seat: Seat, payload: ActionPayload): ActionAck | Promise<ActionAck> {
   const before = seat.acksWritten;
   const { ack, written } = decide(room, seat, payload);
-  const done = written ? Promise.all([before, written]) : before;
-  seat.acksWritten = done.then(
-    () => undefined,
-    () => undefined,
+  // Nothing to wait for (a store that writes at once, no earlier ack waiting): answer now.
+  if (before === null && written === null) return ack;
+  const done = written && before ? Promise.all([before, written]) : (written ?? before)!;
+  const settled: Promise<void> = done.then(
+    () => {
+      if (seat.acksWritten === settled) seat.acksWritten = null;
+    },
+    () => {
+      if (seat.acksWritten === settled) seat.acksWritten = null;
+    },
   );
-  await done;
-  return ack;
+  seat.acksWritten = settled;
+  return done.then(() => ack);
 }
 
 function decide(

@@ -40,8 +40,8 @@ export interface Seat {
   limiter: TokenBucket;
   /** When the last out-of-step snapshot was pushed, so a lagging client is not flooded with them. */
   lastResyncAt: number;
-  /** Settles when every ack so far may be sent: acks leave in order. */
-  acksWritten: Promise<void>;
+  /** Settles when every ack so far may be sent (acks leave in order); null when none is waiting. */
+  acksWritten: Promise<void> | null;
 }
 
 /** A finished run kept for replays: the best attempt of a player in a round. */
@@ -81,7 +81,9 @@ export class Room {
     readonly deps: RoomDeps,
     public record: RoomRecord,
   ) {
-    this.log = new ActionLog(deps.store, record.code);
+    this.log = new ActionLog(deps.store, record.code, (error) =>
+      deps.logger.error({ err: error, code: record.code }, 'writing an action failed'),
+    );
     this.lastActivityAt = deps.now();
   }
 
@@ -131,7 +133,7 @@ export class Room {
         this.now(),
       ),
       lastResyncAt: 0,
-      acksWritten: Promise.resolve(),
+      acksWritten: null,
     };
     this.seats.set(record.id, seat);
     return seat;

@@ -36,6 +36,7 @@ interface Entry {
 
 export class MemoryRoomStore implements RoomStore {
   readonly kind = 'memory' as const;
+  readonly writesAtOnce = true;
   private readonly entries = new Map<string, Entry>();
   private readonly keys: StoreKeys;
   private readonly ttlMs: number;

@@ -46,6 +46,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 
 export class RedisRoomStore implements RoomStore {
   readonly kind = 'redis' as const;
+  readonly writesAtOnce = false;
   private readonly keys: StoreKeys;
   private readonly ttl: number;
   private readonly bucketSize: number;

@@ -90,6 +90,11 @@ export interface SoloRunRecord {
 
 export interface RoomStore {
   readonly kind: 'memory' | 'redis';
+  /**
+   * `appendActions` has stored the entries by the time it returns (a store in this
+   * process): an action can be acknowledged at once, without waiting for the promise.
+   */
+  readonly writesAtOnce: boolean;
 
   /**
    * Rooms. `createRoom` fails (returns false) when the code is taken; when it succeeds,

@@ -10,7 +10,7 @@ import type { ClientEvent, ProtocolError, Reply } from '../../shared/protocol';
 import { ClientPayloadSchemas, ClientEvent as E, ErrorCode } from '../../shared/protocol';
 import type { Logger } from '../rooms/ports';
 import { KeyedRateLimiter, TokenBucket } from '../rooms/rate-limit';
-import type { RoomService } from '../rooms/room-service';
+import type { Handled, RoomService } from '../rooms/room-service';
 import { type ArenaServer, type ArenaSocket, sessionOf, setSession } from './socket-types';
 
 export interface HandlerOptions {
@@ -103,7 +103,7 @@ export function bindHandlers(
             refusal(ErrorCode.RateLimited, 'Too many runs submitted: wait a little.'),
           );
         }
-        void handle(service, logger, socket, event, parsed.data, ack);
+        handle(service, logger, socket, event, parsed.data, ack);
       }) as never);
     }
 
@@ -135,32 +135,45 @@ function refusal(code: ErrorCode, message: string): Reply<unknown> {
 }
 
 /** Runs a parsed request in the room service and answers it; nothing it throws escapes. */
-async function handle(
+function handle(
   service: RoomService,
   logger: Logger,
   socket: ArenaSocket,
   event: ClientEvent,
   payload: unknown,
   ack: unknown,
-): Promise<void> {
+): void {
   try {
-    const handled = await service.handleMessage(
+    const handled = service.handleMessage(
       { session: sessionOf(socket), address: socket.data.address },
       event,
       payload as never,
     );
-    if (handled.session && socket.connected) {
-      setSession(socket, handled.session);
-      answer(socket, ack, handled.reply);
-      handled.afterOpen?.();
-      return;
-    }
-    if (handled.session) service.handleClose(handled.session); // gone while we worked
-    answer(socket, ack, handled.reply);
+    // Answered at once when the service could (most actions); otherwise when it has.
+    if (!(handled instanceof Promise)) deliver(service, socket, ack, handled);
+    else
+      handled
+        .then((done) => deliver(service, socket, ack, done))
+        .catch((error: unknown) => failed(logger, socket, ack, event, error));
   } catch (error) {
-    logger.error({ err: error, event }, 'handler failed');
-    answer(socket, ack, refusal(ErrorCode.Internal, 'Something went wrong on the server.'));
+    failed(logger, socket, ack, event, error);
   }
+}
+
+function deliver(service: RoomService, socket: ArenaSocket, ack: unknown, handled: Handled<unknown>): void {
+  if (handled.session && socket.connected) {
+    setSession(socket, handled.session);
+    answer(socket, ack, handled.reply);
+    handled.afterOpen?.();
+    return;
+  }
+  if (handled.session) service.handleClose(handled.session); // gone while we worked
+  answer(socket, ack, handled.reply);
+}
+
+function failed(logger: Logger, socket: ArenaSocket, ack: unknown, event: ClientEvent, error: unknown): void {
+  logger.error({ err: error, event }, 'handler failed');
+  answer(socket, ack, refusal(ErrorCode.Internal, 'Something went wrong on the server.'));
 }
 
 function describe(event: string, error: z.ZodError): string {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { stateHash } from '../../server/game/state-hash';
+import type { Handled } from '../../server/rooms/room-service';
 import { MemoryRoomStore } from '../../server/store/memory-store';
-import { ClientEvent as E, ErrorCode } from '../../shared/protocol';
-import { bestAction, replay as replayRun, score } from '../../shared/sim';
+import { type ActionAck, ClientEvent as E, ErrorCode } from '../../shared/protocol';
+import { type Action, bestAction, replay as replayRun, score } from '../../shared/sim';
 import { Harness } from './helpers/harness';
 import { CALL_STACK } from './helpers/test-levels';
 
@@ -72,6 +73,7 @@ describe('actions and acknowledgements', () => {
       await new Promise((r) => setTimeout(r, 30)); // a slow store
       return append(...args);
     };
+    (store as { writesAtOnce: boolean }).writesAtOnce = false; // as Redis: acks wait for the write
     const h = new Harness({ store });
     const { host, created } = await h.host();
     const { student } = await h.join(created.code);
@@ -84,6 +86,40 @@ describe('actions and acknowledgements', () => {
       .then((ack) => order.push(ack.seq * 10));
     await Promise.all([first, stale]);
     expect(order).toEqual([1, 10]);
+  });
+
+  test('with a store that writes at once, an action is answered at once, logged, without a promise', async () => {
+    const { h, code, students } = await running();
+    const s = students[0]!;
+    await h.advance(200);
+    const { ctx } = s;
+    const act = (seq: number, action: Action) => h.service.handleMessage(ctx, E.Action, { seq, action });
+    const accepted = act(1, { type: 'push', fn: 'a' });
+    expect(accepted).not.toBeInstanceOf(Promise);
+    expect((accepted as Handled<ActionAck>).reply).toMatchObject({
+      ok: true,
+      data: { seq: 1, accepted: true },
+    });
+    // Already in the store, with nothing settled in between.
+    expect((await h.store.getActions(code, 0, s.playerId)).map((e) => e.seq)).toEqual([1]);
+    const refused = act(2, { type: 'place', objectId: 'nothing', address: 0 });
+    expect(refused).not.toBeInstanceOf(Promise);
+    expect((refused as Handled<ActionAck>).reply).toMatchObject({
+      ok: true,
+      data: { seq: 2, accepted: false },
+    });
+    const stale = act(2, { type: 'pop' });
+    expect((stale as Handled<ActionAck>).reply).toMatchObject({ ok: true, data: { code: 'stale-seq' } });
+    // A student who is not in the room is refused the same way, without a promise.
+    const stranger = h.service.handleMessage({ session: { role: 'none' }, address: '10.0.0.9' }, E.Action, {
+      seq: 1,
+      action: { type: 'pop' },
+    });
+    expect(stranger).not.toBeInstanceOf(Promise);
+    expect((stranger as Handled<ActionAck>).reply).toMatchObject({
+      ok: false,
+      error: { code: 'not-in-room' },
+    });
   });
 
   test('an action that changed nothing is acknowledged but not logged; one with a penalty is logged', async () => {

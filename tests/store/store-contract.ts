@@ -213,6 +213,17 @@ export function registerStoreContractTests(
         expect(new Set(log.map((entry) => entry.seq)).size).toBe(120);
       });
 
+      test('a store that writes at once has stored a batch when appendActions returns', async () => {
+        const store = await openStore();
+        const writing = store.appendActions('ABCDEF', 0, 'p1', [action(1), action(2)]);
+        // Read before the write's promise settles: a store that says it writes at once
+        // must already hold the batch; any other store must hold it once the promise does.
+        const seen = store.getActions('ABCDEF', 0, 'p1');
+        await writing;
+        if (store.writesAtOnce) expect(await seen).toEqual([action(1), action(2)]);
+        else expect(await store.getActions('ABCDEF', 0, 'p1')).toEqual([action(1), action(2)]);
+      });
+
       test('attempts round-trip and are replaced', async () => {
         const store = await openStore();
         expect(await store.getAttempts('ABCDEF', 0, 'p1')).toEqual([]);
