@@ -171,10 +171,20 @@ export function sendQueuedStudentBoards(room: Room): void {
   }
 }
 
+/**
+ * Games are stepped when they are read, not on every tick (see tickRound): the watched game
+ * is brought to the clock before it is shown.
+ */
+function bringToClock(room: Room, seat: Seat): void {
+  if (seat.game && room.record.phase === 'running')
+    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
+}
+
 export function watchView(room: Room, playerId: string): WatchView | null {
   const seat = room.seats.get(playerId);
   const setup = room.setup;
   if (!seat?.game || !setup) return null;
+  bringToClock(room, seat);
   const current = seat.game.current;
   return {
     playerId,
@@ -193,9 +203,7 @@ export function watchView(room: Room, playerId: string): WatchView | null {
 export function sendWatch(room: Room): void {
   if (!room.watching || room.hostConnections === 0) return;
   const seat = room.seats.get(room.watching);
-  // Games are stepped when the host's progress rows go out; the watched one, whenever it is shown.
-  if (seat?.game && room.record.phase === 'running')
-    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
+  if (seat) bringToClock(room, seat);
   const inputs = seat ? rowInputs(room, seat) : null;
   if (!seat || !inputs) return;
   if (

@@ -181,7 +181,7 @@ export async function finish(room: Room): Promise<RoundResultsView | null> {
  * reports to the host it need not be stepped: it would only make states nobody reads. A
  * game that ends on its own is then seen at the next report, a fraction of a second later.
  */
-export function tickRound(room: Room, now: number, advanceGames = true): void {
+export function tickRound(room: Room, now: number, advanceGames: boolean): void {
   if (room.record.phase !== 'running' || room.ending) return;
   const tick = room.roundTick(now);
   let playing = 0;

@@ -205,6 +205,19 @@ describe('what the host sees', () => {
     expect(h.outbox.forHosts(code, 'host:watch-state')).toHaveLength(0);
   });
 
+  test('a watched game is shown at the clock, though games are stepped only when read', async () => {
+    const { h, host, code, students } = await running(1);
+    const s = students[0]!;
+    await h.advance(1_000);
+    await h.advance(200); // between two progress reports
+    const room = h.service.room(code);
+    const seat = room.seats.get(s.playerId)!;
+    expect(seat.game!.current.state.tick).toBeLessThan(room.roundTick());
+    const view = await host.ok(E.Watch, { playerId: s.playerId });
+    expect(view?.state.tick).toBe(room.roundTick());
+    expect(view?.hash).toBe(stateHash(seat.game!.current.state));
+  });
+
   test('replays are anonymised and replay to the same score', async () => {
     const { h, host, students } = await running(1);
     const s = students[0]!;
