@@ -105,7 +105,8 @@ function spawnTarget(kind: Kind): Promise<Target> {
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
   // BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to both servers alike.
-  if (process.env.BENCH_SERVER_NODE_ARGS) profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
+  if (process.env.BENCH_SERVER_NODE_ARGS)
+    profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean));
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
     env: {
       ...process.env,
