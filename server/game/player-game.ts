@@ -59,10 +59,14 @@ export type ApplyOutcome =
       logged: LoggedAction | null;
     };
 
+const rulesKey = (rules: ScoreRules): string => `${rules.speedBonus}/${rules.multiplier}`;
+
 export class PlayerGame {
   readonly attempts: Attempt[] = [];
   lastSeq = 0;
   private scoreCache = new WeakMap<GameState, { key: string; score: RoomScore }>();
+  private totals = new WeakMap<GameState, number>();
+  private totalsKey = '';
 
   private constructor(readonly setup: RoundSetup) {}
 
@@ -156,8 +160,34 @@ export class PlayerGame {
     return record;
   }
 
+  /**
+   * An attempt's total by the room's rules. The host's progress rows and the boards ask for
+   * every student's totals several times a second; only the number is remembered per state,
+   * so nothing else derived from a state outlives the report that needed it.
+   */
+  total(attempt: Attempt, rules: ScoreRules): number {
+    const key = rulesKey(rules);
+    if (key !== this.totalsKey) {
+      this.totals = new WeakMap();
+      this.totalsKey = key;
+    }
+    let total = this.totals.get(attempt.state);
+    if (total === undefined) {
+      total = roomScore(attempt.state, this.setup.level, rules).total;
+      this.totals.set(attempt.state, total);
+    }
+    return total;
+  }
+
+  /** The best total of any attempt by the room's rules. */
+  bestTotal(rules: ScoreRules): number {
+    let best = Number.NEGATIVE_INFINITY;
+    for (const attempt of this.attempts) best = Math.max(best, this.total(attempt, rules));
+    return best;
+  }
+
   score(attempt: Attempt, rules: ScoreRules): RoomScore {
-    const key = `${rules.speedBonus}/${rules.multiplier}`;
+    const key = rulesKey(rules);
     const cached = this.scoreCache.get(attempt.state);
     if (cached && cached.key === key) return cached.score;
     const result = roomScore(attempt.state, this.setup.level, rules);

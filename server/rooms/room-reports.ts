@@ -17,7 +17,7 @@ import type {
 import { ErrorCode } from '../../shared/protocol';
 import { progress } from '../../shared/sim';
 import type { TimedAction } from '../../shared/sim/types';
-import { roundSetup } from '../game/player-game';
+import { type PlayerGame, roundSetup } from '../game/player-game';
 import { heapUsed, mistakeCount, roomScore } from '../game/room-score';
 import { runRecorded } from '../game/run';
 import { stateHash } from '../game/state-hash';
@@ -42,8 +42,8 @@ export function progressRow(room: Room, seat: Seat): ProgressRow | null {
   return {
     playerId: seat.record.id,
     nickname: seat.record.nickname,
-    score: game.score(current, rules).total,
-    best: game.best(rules).score.total,
+    score: game.total(current, rules),
+    best: game.bestTotal(rules),
     progress: Math.round(progress(state) * 1000) / 1000,
     stackDepth: state.stack.length,
     heapUsed: heapUsed(state),
@@ -57,29 +57,32 @@ export function progressRow(room: Room, seat: Seat): ProgressRow | null {
 }
 
 /**
- * What a progress row is computed from. The simulator shares unchanged parts between
- * states (a plain tick copies only the top level), so comparing these references tells
- * cheaply whether a row can have changed.
+ * Writes what a student's progress row is computed from into `inputs`, and tells whether
+ * any of it changed. The simulator shares unchanged parts between states (a plain tick
+ * copies only the top level), so comparing these references tells cheaply whether a row
+ * can have changed. `inputs` is kept per student and written in place: a report every
+ * 0.4 s for every student would otherwise leave arrays that outlive the young generation.
  */
-function rowInputs(room: Room, seat: Seat): unknown[] | null {
-  const game = seat.game;
-  if (!game) return null;
+function readInputs(room: Room, seat: Seat, game: PlayerGame, inputs: unknown[]): boolean {
   const state = game.current.state;
-  return [
-    state.tally,
-    state.objects,
-    state.stack,
-    state.program,
-    state.status,
-    game.attempts.length,
-    room.roundTick() >= room.limitTick(seat),
-    seat.connections > 0,
-    seat.record,
-    room.record.settings,
-  ];
+  let changed = put(inputs, 0, state.tally);
+  changed = put(inputs, 1, state.objects) || changed;
+  changed = put(inputs, 2, state.stack) || changed;
+  changed = put(inputs, 3, state.program) || changed;
+  changed = put(inputs, 4, state.status) || changed;
+  changed = put(inputs, 5, game.attempts.length) || changed;
+  changed = put(inputs, 6, room.roundTick() >= room.limitTick(seat)) || changed;
+  changed = put(inputs, 7, seat.connections > 0) || changed;
+  changed = put(inputs, 8, seat.record) || changed;
+  changed = put(inputs, 9, room.record.settings) || changed;
+  return changed;
 }
 
-const sameInputs = (a: unknown[] | undefined, b: unknown[]) => a?.every((x, i) => x === b[i]) ?? false;
+function put(inputs: unknown[], index: number, value: unknown): boolean {
+  if (index < inputs.length && inputs[index] === value) return false;
+  inputs[index] = value;
+  return true;
+}
 
 /** Rows hold only numbers, strings and booleans: a field-by-field look tells whether the host has this one already. */
 function sameRow(a: ProgressRow, b: ProgressRow): boolean {
@@ -95,16 +98,22 @@ export function sendProgress(room: Room): void {
   const rows: ProgressRow[] = [];
   const seen = new Set<string>();
   for (const seat of room.activeSeats()) {
-    const inputs = rowInputs(room, seat);
-    if (!inputs) continue;
+    const game = seat.game;
+    if (!game) continue;
     const id = seat.record.id;
     seen.add(id);
-    const sent = room.progressSent.get(id);
-    if (sent && sameInputs(sent.inputs, inputs)) continue;
+    let sent = room.progressSent.get(id);
+    if (!sent) {
+      sent = { inputs: [], row: null };
+      room.progressSent.set(id, sent);
+    }
+    if (!readInputs(room, seat, game, sent.inputs) && sent.row) continue;
     const row = progressRow(room, seat);
-    if (!row) continue;
-    room.progressSent.set(id, { inputs, row });
-    if (!sent || !sameRow(sent.row, row)) rows.push(row);
+    if (!row || (sent.row && sameRow(sent.row, row))) continue;
+    // The last row sent is kept by copying into it: the new one is garbage once it is sent.
+    if (sent.row) Object.assign(sent.row, row);
+    else sent.row = { ...row };
+    rows.push(row);
   }
   const removed = [...room.progressSent.keys()].filter((id) => !seen.has(id));
   for (const id of removed) room.progressSent.delete(id);
@@ -203,19 +212,12 @@ export function watchView(room: Room, playerId: string): WatchView | null {
 export function sendWatch(room: Room): void {
   if (!room.watching || room.hostConnections === 0) return;
   const seat = room.seats.get(room.watching);
-  if (seat) bringToClock(room, seat);
-  const inputs = seat ? rowInputs(room, seat) : null;
-  if (!seat || !inputs) return;
-  if (
-    room.watchSent &&
-    room.watchSent.playerId === room.watching &&
-    sameInputs(room.watchSent.inputs, inputs)
-  )
-    return;
+  if (!seat?.game) return;
+  bringToClock(room, seat);
+  if (room.watchSent?.playerId !== room.watching) room.watchSent = { playerId: room.watching, inputs: [] };
+  if (!readInputs(room, seat, seat.game, room.watchSent.inputs)) return;
   const view = watchView(room, room.watching);
-  if (!view) return;
-  room.watchSent = { playerId: room.watching, inputs };
-  room.deps.outbox.toHosts(room.code, 'host:watch-state', view);
+  if (view) room.deps.outbox.toHosts(room.code, 'host:watch-state', view);
 }
 
 export function watch(room: Room, playerId: string | null): WatchView | null {

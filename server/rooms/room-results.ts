@@ -172,7 +172,7 @@ export function liveBoard(room: Room): LeaderboardRow[] {
   const entries = room
     .activeSeats()
     .filter((seat) => seat.game)
-    .map((seat) => ({ seat, score: seat.game?.best(room.rules(seat)).score.total ?? 0 }));
+    .map((seat) => ({ seat, score: seat.game?.bestTotal(room.rules(seat)) ?? 0 }));
   return ranked(entries, (entry) => entry.score).map(({ item, rank }) => ({
     rank,
     nickname: item.seat.record.nickname,

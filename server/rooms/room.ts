@@ -67,7 +67,7 @@ export class Room {
   /** What the last watched state sent was computed from. */
   watchSent: { playerId: string; inputs: unknown[] } | null = null;
   /** Progress rows last sent to the host (and what they were computed from), to send only what changed. */
-  readonly progressSent = new Map<string, { inputs: unknown[]; row: ProgressRow }>();
+  readonly progressSent = new Map<string, { inputs: unknown[]; row: ProgressRow | null }>();
   lastProgressAt = 0;
   lastStudentBoardAt = 0;
   /** Students' boards waiting to go out, a few per tick (see `sendQueuedStudentBoards`). */

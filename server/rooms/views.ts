@@ -118,7 +118,7 @@ export function snapshotView(room: Room, seat: Seat): SnapshotView | null {
     lastSeq: game.lastSeq,
     hash: stateHash(current.state),
     state: withoutLevel(current.state),
-    best: game.best(room.rules(seat)).score.total,
+    best: game.bestTotal(room.rules(seat)),
   };
 }
 

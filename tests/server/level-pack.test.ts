@@ -43,6 +43,28 @@ describe('the level pack in rooms', () => {
     },
   );
 
+  test('the totals the reports use agree with the full scores, under every rule and attempt', () => {
+    const level = pack[6]!;
+    const game = playInRoom(level, 3);
+    // A second attempt from the start, a few ticks in: a lower score than the first.
+    game.restart(level.timeLimit);
+    game.advanceTo(level.timeLimit + 20, Number.POSITIVE_INFINITY);
+    expect(game.attempts).toHaveLength(2);
+    for (const speedBonus of [true, false]) {
+      for (const multiplier of [1, 1.5, 2, 'untimed'] as const) {
+        const rules = { speedBonus, multiplier };
+        for (const attempt of game.attempts)
+          expect(game.total(attempt, rules), `${speedBonus} ${multiplier}`).toBe(
+            game.score(attempt, rules).total,
+          );
+        expect(game.bestTotal(rules)).toBe(game.best(rules).score.total);
+      }
+    }
+    expect(game.bestTotal({ speedBonus: true, multiplier: 1 })).toBeGreaterThan(
+      game.total(game.current, { speedBonus: true, multiplier: 1 }),
+    );
+  });
+
   test('a rush level scores in a room as it does solo', () => {
     const level = generateRushLevel(77);
     const solo = playLevel(level, 5, bestAction);

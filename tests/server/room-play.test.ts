@@ -169,6 +169,7 @@ describe('what the host sees', () => {
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress[0]?.full).toBe(true);
     expect(progress[0]?.rows).toHaveLength(3);
+    const firstRows = structuredClone(progress[0]!.rows);
     await h.advance(1_000);
     h.outbox.clear();
     await h.playBest(students[0]!);
@@ -179,6 +180,9 @@ describe('what the host sees', () => {
       stackDepth: 2,
       connected: true,
     });
+    // A row once sent is never changed afterwards (the server keeps its own copy to compare).
+    expect(progress[0]!.rows).toEqual(firstRows);
+    expect(firstRows.find((r) => r.playerId === students[0]!.playerId)?.stackDepth).toBe(1);
   });
 
   test('the host watches one student live: each change is sent, bare ticks are not', async () => {
