@@ -28,7 +28,7 @@ export class ActionLog {
 
   /** Null when the entry is already written; otherwise a promise of the write. */
   append(round: number, playerId: string, entry: LoggedAction): Promise<void> | null {
-    if (this.store.writesAtOnce && !this.flushing) {
+    if (this.store.writesAtOnce) {
       this.store
         .appendActions(this.code, round, playerId, [entry])
         .catch((error: unknown) => this.onWriteError(error));

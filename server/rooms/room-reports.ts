@@ -193,7 +193,6 @@ export function watchView(room: Room, playerId: string): WatchView | null {
   const seat = room.seats.get(playerId);
   const setup = room.setup;
   if (!seat?.game || !setup) return null;
-  bringToClock(room, seat);
   const current = seat.game.current;
   return {
     playerId,
@@ -229,6 +228,7 @@ export function watch(room: Room, playerId: string | null): WatchView | null {
   const seat = room.seats.get(playerId);
   if (!seat || seat.record.removed) fail(ErrorCode.UnknownPlayer, 'No such player in this room.');
   room.watching = playerId;
+  bringToClock(room, seat);
   return watchView(room, playerId);
 }
 

@@ -120,7 +120,8 @@ export class RoomService {
   ): Handled<ClientReply<E>> | Promise<Handled<ClientReply<E>>> {
     this.counters.requests++;
     const isAction = event === ClientEventName.Action;
-    const started = isAction ? performance.now() : 0;
+    // Actions are timed for the stats log.
+    const started = isAction ? performance.now() : null;
     if (isAction) this.counters.actions++;
     let handled: Handled<ClientReply<E>> | Promise<Handled<ClientReply<E>>>;
     try {
@@ -137,8 +138,8 @@ export class RoomService {
     return this.handled(ctx, handled, started);
   }
 
-  private handled<T>(ctx: MessageContext, handled: Handled<T>, started: number): Handled<T> {
-    if (started > 0 && this.actionTimes.length < MAX_ACTION_TIMES)
+  private handled<T>(ctx: MessageContext, handled: Handled<T>, started: number | null): Handled<T> {
+    if (started !== null && this.actionTimes.length < MAX_ACTION_TIMES)
       this.actionTimes.push(performance.now() - started);
     if (handled.session && ctx.session.role !== 'none') this.handleClose(ctx.session);
     return handled;
