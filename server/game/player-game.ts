@@ -59,14 +59,13 @@ export type ApplyOutcome =
       logged: LoggedAction | null;
     };
 
-const rulesKey = (rules: ScoreRules): string => `${rules.speedBonus}/${rules.multiplier}`;
-
 export class PlayerGame {
   readonly attempts: Attempt[] = [];
   lastSeq = 0;
-  private scoreCache = new WeakMap<GameState, { key: string; score: RoomScore }>();
+  /** Scores and totals per state, by the rules in `scoredBy` (a student's rules rarely change). */
+  private scores = new WeakMap<GameState, RoomScore>();
   private totals = new WeakMap<GameState, number>();
-  private totalsKey = '';
+  private scoredBy = '';
 
   private constructor(readonly setup: RoundSetup) {}
 
@@ -166,11 +165,7 @@ export class PlayerGame {
    * so nothing else derived from a state outlives the report that needed it.
    */
   total(attempt: Attempt, rules: ScoreRules): number {
-    const key = rulesKey(rules);
-    if (key !== this.totalsKey) {
-      this.totals = new WeakMap();
-      this.totalsKey = key;
-    }
+    this.scoreBy(rules);
     let total = this.totals.get(attempt.state);
     if (total === undefined) {
       total = roomScore(attempt.state, this.setup.level, rules).total;
@@ -187,12 +182,22 @@ export class PlayerGame {
   }
 
   score(attempt: Attempt, rules: ScoreRules): RoomScore {
-    const key = rulesKey(rules);
-    const cached = this.scoreCache.get(attempt.state);
-    if (cached && cached.key === key) return cached.score;
-    const result = roomScore(attempt.state, this.setup.level, rules);
-    this.scoreCache.set(attempt.state, { key, score: result });
-    return result;
+    this.scoreBy(rules);
+    let score = this.scores.get(attempt.state);
+    if (score === undefined) {
+      score = roomScore(attempt.state, this.setup.level, rules);
+      this.scores.set(attempt.state, score);
+    }
+    return score;
+  }
+
+  /** Forgets what was scored by other rules (the speed bonus or the time multiplier changed). */
+  private scoreBy(rules: ScoreRules): void {
+    const key = `${rules.speedBonus}/${rules.multiplier}`;
+    if (key === this.scoredBy) return;
+    this.scores = new WeakMap();
+    this.totals = new WeakMap();
+    this.scoredBy = key;
   }
 
   /** The best attempt by the room's rules (the earliest among equals). */

@@ -121,8 +121,7 @@ export async function restart(room: Room, seat: Seat): Promise<SnapshotView> {
 }
 
 export function snapshot(room: Room, seat: Seat): SnapshotView {
-  if (seat.game && room.record.phase === 'running')
-    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
+  room.bringToClock(seat);
   return snapshotOrFail(room, seat);
 }
 

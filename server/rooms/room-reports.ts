@@ -180,15 +180,6 @@ export function sendQueuedStudentBoards(room: Room): void {
   }
 }
 
-/**
- * Games are stepped when they are read, not on every tick (see tickRound): the watched game
- * is brought to the clock before it is shown.
- */
-function bringToClock(room: Room, seat: Seat): void {
-  if (seat.game && room.record.phase === 'running')
-    seat.game.advanceTo(room.roundTick(), room.limitTick(seat));
-}
-
 export function watchView(room: Room, playerId: string): WatchView | null {
   const seat = room.seats.get(playerId);
   const setup = room.setup;
@@ -212,7 +203,7 @@ export function sendWatch(room: Room): void {
   if (!room.watching || room.hostConnections === 0) return;
   const seat = room.seats.get(room.watching);
   if (!seat?.game) return;
-  bringToClock(room, seat);
+  room.bringToClock(seat);
   if (room.watchSent?.playerId !== room.watching) room.watchSent = { playerId: room.watching, inputs: [] };
   if (!readInputs(room, seat, seat.game, room.watchSent.inputs)) return;
   const view = watchView(room, room.watching);
@@ -228,7 +219,7 @@ export function watch(room: Room, playerId: string | null): WatchView | null {
   const seat = room.seats.get(playerId);
   if (!seat || seat.record.removed) fail(ErrorCode.UnknownPlayer, 'No such player in this room.');
   room.watching = playerId;
-  bringToClock(room, seat);
+  room.bringToClock(seat);
   return watchView(room, playerId);
 }
 

@@ -103,6 +103,15 @@ export class Room {
     return limitTick(this.record, seat.record.timeMultiplier, this.deps.config.tickHz);
   }
 
+  /**
+   * Steps a student's game to the clock. Games are stepped when they are read (an action, a
+   * report, a snapshot, the watched game), not on every tick: see `tickRound`.
+   */
+  bringToClock(seat: Seat): void {
+    if (seat.game && this.record.phase === 'running')
+      seat.game.advanceTo(this.roundTick(), this.limitTick(seat));
+  }
+
   rules(seat: Seat): ScoreRules {
     return { speedBonus: this.record.settings.speedBonus, multiplier: seat.record.timeMultiplier };
   }

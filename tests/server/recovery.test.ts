@@ -32,7 +32,7 @@ describe('restart recovery', () => {
     await before.settle();
     const room = before.service.room(created.code);
     // Games are stepped when something reads them: bring them to the clock, as a report would.
-    for (const seat of room.seats.values()) seat.game!.advanceTo(room.roundTick(), room.limitTick(seat));
+    for (const seat of room.seats.values()) room.bringToClock(seat);
     const live = new Map(
       [...room.seats].map(([id, seat]) => [
         id,
