@@ -9,12 +9,11 @@
  */
 import type { Level } from '../../shared/level/schema';
 import type { LevelRef, RoundSpec } from '../../shared/protocol';
-import { advance, apply, createGame } from '../../shared/sim';
+import { advance, apply, createGame, hash as stateHash } from '../../shared/sim';
 import type { Action, GameState } from '../../shared/sim/types';
 import type { AttemptRecord, LoggedAction } from '../store/types';
 import { type RoomScore, roomScore, type ScoreRules } from './room-score';
 import { runRecorded } from './run';
-import { stateHash } from './state-hash';
 
 /** Games in a round have no time limit of their own: the round's clock ends them. */
 export const ROUND_GAME_TIME_LIMIT = 1_000_000;

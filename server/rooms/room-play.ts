@@ -3,9 +3,10 @@
  * and snapshots. An action is stamped with the server's tick, applied by the simulator,
  * written to the action log, and only then acknowledged.
  */
+
 import type { ActionAck, ActionPayload, SnapshotView } from '../../shared/protocol';
 import { ErrorCode, OUT_OF_STEP_LAG_TICKS, OUT_OF_STEP_TICKS, RefusalCode } from '../../shared/protocol';
-import { stateHash } from '../game/state-hash';
+import { hash as stateHash } from '../../shared/sim';
 import type { Room, Seat } from './room';
 import { sendSnapshot } from './room-broadcast';
 import { fail } from './room-error';

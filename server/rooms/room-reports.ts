@@ -15,12 +15,11 @@ import type {
   WatchView,
 } from '../../shared/protocol';
 import { ErrorCode } from '../../shared/protocol';
-import { progress } from '../../shared/sim';
+import { progress, hash as stateHash } from '../../shared/sim';
 import type { TimedAction } from '../../shared/sim/types';
 import { type PlayerGame, roundSetup } from '../game/player-game';
 import { heapUsed, mistakeCount, roomScore } from '../game/room-score';
 import { runRecorded } from '../game/run';
-import { stateHash } from '../game/state-hash';
 import type { ArchivedRun, Room, Seat } from './room';
 import { fail } from './room-error';
 import { classReport, hostResultsView, liveBoard } from './room-results';

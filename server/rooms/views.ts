@@ -3,6 +3,7 @@
  * becomes protocol views. Nothing secret (token hashes, other players' ids for students)
  * ever leaves through here.
  */
+
 import type {
   HostRoomView,
   LevelRef,
@@ -13,8 +14,8 @@ import type {
   SnapshotView,
   YouView,
 } from '../../shared/protocol';
+import { hash as stateHash } from '../../shared/sim';
 import type { GameState } from '../../shared/sim/types';
-import { stateHash } from '../game/state-hash';
 import type { RoundSpec } from '../store/types';
 import type { Room, Seat } from './room';
 import { deadlineMs } from './round-clock';

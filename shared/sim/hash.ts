@@ -12,10 +12,12 @@
  * `['ab']` from `['a', 'b']`.
  *
  * States are immutable and share every part a transition did not touch, so the big parts
- * (the objects table, each object in it, each stack frame) are hashed once per identity
- * and remembered (in weak maps, so nothing is kept alive): from one acknowledged action to
- * the next, usually only what the action changed is hashed afresh. Remembered or not, a
- * record goes into the hash the same way.
+ * (the objects table, each stack frame) are hashed once per identity and remembered (in
+ * weak maps, so nothing is kept alive), and a table made from a hashed one by a transition
+ * carries its sum over (only the objects that changed are hashed): from one acknowledged
+ * action to the next, usually only what the action changed is hashed afresh. Remembered or
+ * not, a record goes into the hash the same way. What is remembered lives as long as its
+ * state, through every garbage collection on a busy server, so it is kept small.
  */
 import type { GameState, SimObject } from './types';
 
@@ -41,8 +43,18 @@ function finish(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** A record's entry count and the sums of its entries' two finished lanes. */
-type RecordParts = readonly [number, number, number];
+/**
+ * A record's entry count and the sums of its entries' two finished lanes. Remembered
+ * parts live as long as the states they belong to, so they are kept as small as a record
+ * of three numbers can be (a class instance, not a tuple array).
+ */
+class RecordParts {
+  constructor(
+    readonly count: number,
+    readonly a: number,
+    readonly b: number,
+  ) {}
+}
 
 const memo = new WeakMap<object, RecordParts>();
 
@@ -71,13 +83,6 @@ function sameButTick(a: GameState, b: GameState): boolean {
   return count === 0;
 }
 
-/** An object's finished entry in an objects table, under the key it was filed under. */
-interface ObjectEntry {
-  key: string;
-  a: number;
-  b: number;
-}
-const objectEntries = new WeakMap<object, ObjectEntry>();
 
 /** Mixed into a finished entry's second lane, so that the two lanes' sums differ. */
 const ENTRY_B = 0x27d4eb2f;
@@ -162,7 +167,7 @@ class StateHasher {
       known = { state: s, parts: this.entries(s as unknown as Record<string, unknown>, true) };
       untimed.set(s.objects, known);
     }
-    const [count, sumA, sumB] = known.parts;
+    const { count, a: sumA, b: sumB } = known.parts;
     // The tick's entry, summed in as `entries` would have.
     const outerA = this.a;
     const outerB = this.b;
@@ -182,9 +187,9 @@ class StateHasher {
 
   private recordParts(parts: RecordParts): void {
     this.word(Tag.Record);
-    this.word(parts[0]);
-    this.word(parts[1]);
-    this.word(parts[2]);
+    this.word(parts.count);
+    this.word(parts.a);
+    this.word(parts.b);
   }
 
   /** A record fed through the memo: it goes into the hash exactly as `record` would feed it. */
@@ -222,33 +227,38 @@ class StateHasher {
       for (const key in table) {
         const item = table[key];
         if (item === undefined) continue;
-        const entry = this.objectEntry(key, item);
-        sumA = (sumA + entry.a) | 0;
-        sumB = (sumB + entry.b) | 0;
+        this.objectEntry(key, item);
+        sumA = (sumA + this.entryA) | 0;
+        sumB = (sumB + this.entryB) | 0;
         count++;
       }
-      parts = [count, sumA, sumB];
+      parts = new RecordParts(count, sumA, sumB);
       memo.set(table, parts);
     }
     this.recordParts(parts);
   }
 
-  /** One object's finished entry in an objects table (remembered per object). */
-  objectEntry(key: string, item: Record<string, unknown>): ObjectEntry {
-    let entry = objectEntries.get(item);
-    if (entry === undefined || entry.key !== key) {
-      const outerA = this.a;
-      const outerB = this.b;
-      this.a = SEED_A;
-      this.b = SEED_B;
-      this.string(key);
-      this.record(item);
-      entry = { key, a: finish(this.a), b: finish(this.b ^ ENTRY_B) };
-      objectEntries.set(item, entry);
-      this.a = outerA;
-      this.b = outerB;
-    }
-    return entry;
+  /** The lanes of the last entry `objectEntry` finished (kept here: nothing is allocated per entry). */
+  entryA = 0;
+  entryB = 0;
+
+  /**
+   * One object's finished entry in an objects table (its id and its content), left in
+   * `entryA` and `entryB`. Not remembered: a table is summed in full once per game (later
+   * tables carry their parts, see `carryObjectsDigest`), and an entry kept per object
+   * version would outlive most of them.
+   */
+  objectEntry(key: string, item: Record<string, unknown>): void {
+    const outerA = this.a;
+    const outerB = this.b;
+    this.a = SEED_A;
+    this.b = SEED_B;
+    this.string(key);
+    this.record(item);
+    this.entryA = finish(this.a);
+    this.entryB = finish(this.b ^ ENTRY_B);
+    this.a = outerA;
+    this.b = outerB;
   }
 
   /**
@@ -278,7 +288,7 @@ class StateHasher {
     }
     this.a = outerA;
     this.b = outerB;
-    return [count, sumA, sumB];
+    return new RecordParts(count, sumA, sumB);
   }
 
   digest(): string {
@@ -310,24 +320,24 @@ export function carryObjectsDigest(
   const parts = memo.get(before);
   if (parts === undefined) return;
   const h = new StateHasher();
-  let [count, sumA, sumB] = parts;
+  let { count, a: sumA, b: sumB } = parts;
   for (const id of changedIds) {
     const old = Object.hasOwn(before, id) ? before[id] : undefined;
     if (old !== undefined) {
-      const entry = h.objectEntry(id, old as unknown as Record<string, unknown>);
-      sumA = (sumA - entry.a) | 0;
-      sumB = (sumB - entry.b) | 0;
+      h.objectEntry(id, old as unknown as Record<string, unknown>);
+      sumA = (sumA - h.entryA) | 0;
+      sumB = (sumB - h.entryB) | 0;
       count--;
     }
     const now = Object.hasOwn(after, id) ? after[id] : undefined;
     if (now !== undefined) {
-      const entry = h.objectEntry(id, now as unknown as Record<string, unknown>);
-      sumA = (sumA + entry.a) | 0;
-      sumB = (sumB + entry.b) | 0;
+      h.objectEntry(id, now as unknown as Record<string, unknown>);
+      sumA = (sumA + h.entryA) | 0;
+      sumB = (sumB + h.entryB) | 0;
       count++;
     }
   }
-  memo.set(after, [count, sumA, sumB]);
+  memo.set(after, new RecordParts(count, sumA, sumB));
 }
 
 /**

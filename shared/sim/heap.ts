@@ -38,15 +38,25 @@ function buildLayout(objects: Record<string, SimObject>): HeapLayout {
     if (obj.address !== null) placed.push(obj);
   }
   placed.sort((a, b) => a.address! - b.address!);
-  const layout: HeapLayout = { starts: [], ends: [], ids: [], usedBytes: 0 };
-  for (const obj of placed) {
+  const layout = emptyLayout(placed.length);
+  for (let i = 0; i < placed.length; i++) {
+    const obj = placed[i]!;
     const span = spanOf(obj.size);
-    layout.starts.push(obj.address!);
-    layout.ends.push(obj.address! + span);
-    layout.ids.push(obj.id);
+    layout.starts[i] = obj.address!;
+    layout.ends[i] = obj.address! + span;
+    layout.ids[i] = obj.id;
     layout.usedBytes += span;
   }
   return layout;
+}
+
+/**
+ * A layout of `count` blocks, its arrays made at their final length and filled by index.
+ * Layouts live as long as their states: arrays grown by `push` or `splice` would carry
+ * spare capacity (often more than the blocks themselves) through every garbage collection.
+ */
+function emptyLayout(count: number): HeapLayout {
+  return { starts: new Array(count), ends: new Array(count), ids: new Array(count), usedBytes: 0 };
 }
 
 export function forgetLayout(objects: Record<string, SimObject>): void {
@@ -67,13 +77,17 @@ export function rememberLayoutWithout(
 ): void {
   const old = layouts.get(before);
   if (!old) return;
-  const layout: HeapLayout = { starts: [], ends: [], ids: [], usedBytes: 0 };
+  let kept = 0;
+  for (const id of old.ids) if (!freed.has(id)) kept++;
+  const layout = emptyLayout(kept);
+  let to = 0;
   for (let i = 0; i < old.ids.length; i++) {
     if (freed.has(old.ids[i]!)) continue;
-    layout.starts.push(old.starts[i]!);
-    layout.ends.push(old.ends[i]!);
-    layout.ids.push(old.ids[i]!);
+    layout.starts[to] = old.starts[i]!;
+    layout.ends[to] = old.ends[i]!;
+    layout.ids[to] = old.ids[i]!;
     layout.usedBytes += old.ends[i]! - old.starts[i]!;
+    to++;
   }
   layouts.set(after, layout);
 }
@@ -88,15 +102,17 @@ export function rememberLayoutWithPlaced(
   if (!old || obj.address === null) return;
   const at = firstEndAfter(old, obj.address);
   const span = spanOf(obj.size);
-  const layout: HeapLayout = {
-    starts: old.starts.slice(),
-    ends: old.ends.slice(),
-    ids: old.ids.slice(),
-    usedBytes: old.usedBytes + span,
-  };
-  layout.starts.splice(at, 0, obj.address);
-  layout.ends.splice(at, 0, obj.address + span);
-  layout.ids.splice(at, 0, obj.id);
+  const layout = emptyLayout(old.ids.length + 1);
+  layout.usedBytes = old.usedBytes + span;
+  for (let i = 0; i < old.ids.length; i++) {
+    const to = i < at ? i : i + 1;
+    layout.starts[to] = old.starts[i]!;
+    layout.ends[to] = old.ends[i]!;
+    layout.ids[to] = old.ids[i]!;
+  }
+  layout.starts[at] = obj.address;
+  layout.ends[at] = obj.address + span;
+  layout.ids[at] = obj.id;
   layouts.set(after, layout);
 }
 

@@ -73,7 +73,6 @@ class DerivedCache<T> {
 }
 
 const analyses = new DerivedCache<Analysis>();
-const reachables = new DerivedCache<Set<string>>();
 const counts = new DerivedCache<Record<string, number>>();
 
 function cached<T>(cache: DerivedCache<T>, state: GameState, compute: (state: GameState) => T): T {
@@ -88,7 +87,6 @@ function cached<T>(cache: DerivedCache<T>, state: GameState, compute: (state: Ga
 /** Drops what is cached for an objects record (or one stack with it) being edited in place inside a transition. */
 export function forgetAnalysis(objects: Record<string, SimObject>, stack?: Frame[]): void {
   analyses.forget(objects, stack);
-  reachables.forget(objects, stack);
   counts.forget(objects, stack);
 }
 
@@ -134,7 +132,7 @@ function reachableFrom(state: GameState): Set<string> {
 
 function analyseNow(state: GameState): Analysis {
   const { objects } = state;
-  const live = reachableSet(state);
+  const live = reachableFrom(state);
   const garbage: string[] = [];
   let garbageBytes = 0;
   for (const id in objects) {
@@ -171,14 +169,13 @@ export function analyse(state: GameState): Analysis {
   return cached(analyses, state, analyseNow);
 }
 
-/** Every object reachable from the roots, cached: the caller must not change it. */
-export function reachableSet(state: GameState): Set<string> {
-  return cached(reachables, state, reachableFrom);
-}
-
-/** Every object reachable from the roots (frames' locals, temporaries, objects being made): a fresh set. */
+/**
+ * Every object reachable from the roots (frames' locals, temporaries, objects being made): a
+ * fresh set. Only the analysis it feeds is cached: a set per state would outlive the
+ * transition that needed it, and most states never ask again.
+ */
 export function reachable(state: GameState): Set<string> {
-  return new Set(reachableSet(state));
+  return reachableFrom(state);
 }
 
 function countNow(state: GameState): Record<string, number> {
@@ -259,7 +256,7 @@ export function garbage(state: GameState): { ids: string[]; cycles: string[][] }
 
 /** "Why is this alive?": [frame, name, objectId, ...] ending at `objectId`, or null when unreachable. */
 export function pathFromRoot(state: GameState, objectId: string): string[] | null {
-  if (!Object.hasOwn(state.objects, objectId) || !reachableSet(state).has(objectId)) return null;
+  if (!Object.hasOwn(state.objects, objectId)) return null;
   const parent = new Map<string, string | null>();
   const rootOf = new Map<string, [string, string]>();
   const queue: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { stateHash } from '../../server/game/state-hash';
 import { MemoryRoomStore } from '../../server/store/memory-store';
 import { ClientEvent as E, PROTOCOL_VERSION } from '../../shared/protocol';
+import { hash as stateHash } from '../../shared/sim';
 import { Harness } from './helpers/harness';
 
 describe('restart recovery', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { stateHash } from '../../server/game/state-hash';
 import type { Handled } from '../../server/rooms/room-service';
 import { MemoryRoomStore } from '../../server/store/memory-store';
 import { type ActionAck, ClientEvent as E, ErrorCode } from '../../shared/protocol';
-import { type Action, bestAction, replay as replayRun, score } from '../../shared/sim';
+import { type Action, bestAction, replay as replayRun, score, hash as stateHash } from '../../shared/sim';
 import { Harness } from './helpers/harness';
 import { CALL_STACK } from './helpers/test-levels';
 
