@@ -1,13 +1,18 @@
 /**
  * Every client event on a connection: parse the payload with the protocol's schema
- * first, refuse anything malformed with a clear error (changing nothing), rate-limit
+ * (actions by its hand-written twin first), refuse anything malformed with a clear error (changing nothing), rate-limit
  * joins per address and requests per connection, then hand the parsed payload to the
  * room service with the connection's session. Nothing a client sends can throw out of
  * here.
  */
 import type { z } from 'zod';
 import type { ClientEvent, ProtocolError, Reply } from '../../shared/protocol';
-import { ClientPayloadSchemas, ClientEvent as E, ErrorCode } from '../../shared/protocol';
+import {
+  ClientPayloadFastParsers,
+  ClientPayloadSchemas,
+  ClientEvent as E,
+  ErrorCode,
+} from '../../shared/protocol';
 import type { Logger } from '../rooms/ports';
 import { KeyedRateLimiter, TokenBucket } from '../rooms/rate-limit';
 import type { Handled, RoomService } from '../rooms/room-service';
@@ -73,6 +78,7 @@ export function bindHandlers(
 
     for (const event of Object.keys(ClientPayloadSchemas) as ClientEvent[]) {
       const schema = ClientPayloadSchemas[event] as z.ZodType;
+      const fast = ClientPayloadFastParsers[event] as ((input: unknown) => unknown) | undefined;
       // One listener per event and connection; nothing below makes a closure per message.
       socket.on(event, ((payload: unknown, ack: unknown) => {
         const now = service.now();
@@ -85,9 +91,13 @@ export function bindHandlers(
             refusal(ErrorCode.BadPayload, `"${event}" needs an acknowledgement callback.`),
           );
         }
-        const parsed = schema.safeParse(payload);
-        if (!parsed.success)
-          return answer(socket, ack, refusal(ErrorCode.BadPayload, describe(event, parsed.error)));
+        let data = fast?.(payload);
+        if (data === undefined) {
+          const parsed = schema.safeParse(payload);
+          if (!parsed.success)
+            return answer(socket, ack, refusal(ErrorCode.BadPayload, describe(event, parsed.error)));
+          data = parsed.data;
+        }
         const address = socket.data.address;
         if (JOIN_EVENTS.has(event) && !joins.take(address, now)) {
           return answer(
@@ -103,7 +113,7 @@ export function bindHandlers(
             refusal(ErrorCode.RateLimited, 'Too many runs submitted: wait a little.'),
           );
         }
-        handle(service, logger, socket, event, parsed.data, ack);
+        handle(service, logger, socket, event, data, ack);
       }) as never);
     }
 

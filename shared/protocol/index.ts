@@ -67,7 +67,7 @@ export type {
   ServerToClientEvents,
   SocketData,
 } from './socket-maps';
-export { ClientPayloadSchemas } from './socket-maps';
+export { ClientPayloadFastParsers, ClientPayloadSchemas } from './socket-maps';
 export { PROTOCOL_VERSION } from './version';
 export type {
   Ack,
