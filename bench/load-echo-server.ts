@@ -5,7 +5,8 @@
  * unprompted messages the game server sends (room states, leaderboards, the hosts'
  * progress), at the same rates and sizes as measured on the game server. It keeps no
  * state and runs no game: what is left between the two is the game's own cost.
- * Same message size limit, no compression. Prints `{"msg":"listening","port":N}`.
+ * Same message size limit, no compression. Prints `{"msg":"listening","port":N}`, then
+ * its collector's pauses every STATS_INTERVAL_MS, as the game server's stats log does.
  *
  * PUSH_PLAN (JSON, a `PushPlan`): the unprompted messages per connection, by role. The
  * load bench measures it on the game server and passes it on; without it only acks are sent.
@@ -13,6 +14,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
+import { watchGarbageCollector } from '../server/gc-watch';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 
 /** Messages per second and payload characters, for one student's and one host's connection. */
@@ -78,4 +80,11 @@ httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = httpServer.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ msg: 'listening', port })}\n`);
 });
+
+// The collector's pauses, reported as the game server's stats log reports them.
+const gc = watchGarbageCollector();
+setInterval(
+  () => process.stdout.write(`${JSON.stringify({ msg: 'stats', ...gc.take() })}\n`),
+  Number(process.env.STATS_INTERVAL_MS ?? 5000),
+).unref();
 process.on('SIGTERM', () => io.close(() => process.exit(0)));

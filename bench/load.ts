@@ -58,6 +58,8 @@ const TARGET_P99 = Number(args['target-p99']);
 const MAX_N = Number(args.max);
 const RUSH_SEED = 20_260_101;
 const CONNECT_BATCH = 50;
+/** How often both servers report their event loop and collector (the bench reads the lines inside its window). */
+const STATS_INTERVAL_MS = 5000;
 
 type Kind = 'game' | 'echo';
 const TRANSPORTS: Record<string, Transports> = {
@@ -81,6 +83,8 @@ interface TrialResult {
   driverCpu: number;
   /** The game server's own event-loop delay, p99 over the window (from its stats log). */
   loopDelayP99: number;
+  /** The server's garbage-collection pauses over the window (from its stats lines): share of the time, count a second, longest. */
+  gc: { share: number; perSecond: number; maxMs: number };
   bytesPerStudentPerSecond: number;
   /** The unprompted messages measured at the clients, per connection per second and their size. */
   pushes: PushPlan;
@@ -93,7 +97,7 @@ interface TrialResult {
 interface Target {
   child: ChildProcess;
   url: string;
-  /** The server's own "stats" log lines (event-loop delay), game server only. */
+  /** The server's own "stats" log lines (event-loop delay, collector pauses; the echo server's: pauses only). */
   stats: Record<string, number>[];
 }
 
@@ -113,7 +117,7 @@ function spawnTarget(kind: Kind): Promise<Target> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      STATS_INTERVAL_MS: '5000',
+      STATS_INTERVAL_MS: String(STATS_INTERVAL_MS),
       // Every bot comes from 127.0.0.1: the per-address join limit would stop them.
       JOIN_BURST: '1000000',
       JOIN_PER_MINUTE: '100000000',
@@ -259,8 +263,14 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
     tally.recording = false;
     const after = sampleProcess(child.pid ?? 0);
     const driver = usageBetween(driverBefore, sampleProcess(process.pid));
-    const window = stats.slice(-Math.max(1, Math.floor(DURATION_MS / 5000)));
+    const window = stats.slice(-Math.max(1, Math.floor(DURATION_MS / STATS_INTERVAL_MS)));
     const loopDelayP99 = window.reduce((worst, line) => Math.max(worst, line.loopDelayP99Ms ?? 0), 0);
+    const windowSeconds = (window.length * STATS_INTERVAL_MS) / 1000;
+    const gc = {
+      share: window.reduce((sum, line) => sum + (line.gcMs ?? 0), 0) / 1000 / windowSeconds,
+      perSecond: window.reduce((sum, line) => sum + (line.gcPauses ?? 0), 0) / windowSeconds,
+      maxMs: window.reduce((worst, line) => Math.max(worst, line.gcMaxMs ?? 0), 0),
+    };
     const usage = usageBetween(before, after);
     const latency = summarise(tally.latencies);
     const seconds = DURATION_MS / 1000;
@@ -287,6 +297,7 @@ async function trial(kind: Kind, transport: string, students: number): Promise<T
       usage,
       driverCpu: driver.cpu,
       loopDelayP99: window.length > 0 ? loopDelayP99 : Number.NaN,
+      gc,
       bytesPerStudentPerSecond: usage.writtenBytesPerSecond / students,
       pushes,
       polling,
@@ -344,7 +355,8 @@ function report(r: TrialResult, label = ''): void {
       `cpu ${fmt(r.usage.cpu * 100, 0)}% (bots ${fmt(r.driverCpu * 100, 0)}%) rss ${fmt(r.usage.rssMb, 0)} MB  ` +
       `sent ${fmt(r.bytesPerStudentPerSecond, 0)} B/student/s  connect ${fmt(r.connectSeconds)} s  ` +
       `pushes/s student ${fmt(r.pushes.student.perSecond, 2)} × ${r.pushes.student.chars} ch, ` +
-      `host ${fmt(r.pushes.host.perSecond, 2)} × ${r.pushes.host.chars} ch` +
+      `host ${fmt(r.pushes.host.perSecond, 2)} × ${r.pushes.host.chars} ch  ` +
+      `gc ${fmt(r.gc.share * 100)}% (${fmt(r.gc.perSecond)}/s, max ${fmt(r.gc.maxMs)} ms)` +
       (r.polling > 0 ? `  still polling ${r.polling}` : '') +
       (r.kind === 'game'
         ? `  loop p99 ${fmt(r.loopDelayP99)} ms  acks ${JSON.stringify(r.outcomes)}` +
@@ -373,7 +385,8 @@ async function main(): Promise<void> {
     report(echo, REPEAT > 1 ? 'median' : 'run');
     let line =
       `${transport.padEnd(9)} N=${STUDENTS}: p99 game ${fmt(game.latency.p99)} ms vs echo ${fmt(echo.latency.p99)} ms ` +
-      `(ratio ${fmt(game.latency.p99 / echo.latency.p99, 2)}), game sends ${fmt(game.bytesPerStudentPerSecond, 0)} B/student/s`;
+      `(ratio ${fmt(game.latency.p99 / echo.latency.p99, 2)}), game sends ${fmt(game.bytesPerStudentPerSecond, 0)} B/student/s, ` +
+      `paused for gc ${fmt(game.gc.share * 100)}% vs ${fmt(echo.gc.share * 100)}% of the time`;
     if (REPEAT > 1) {
       // Each try's ratio to the echo run right after it: the two met about the same machine.
       const gameTries = both.tries.get('game') ?? [];

@@ -4,21 +4,15 @@
  * event-loop delay and memory. Enough to see from the log alone
  * whether a classroom server is keeping up.
  */
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { watchGarbageCollector } from './gc-watch';
 import type { Logger } from './rooms/ports';
 import type { RoomService } from './rooms/room-service';
 
 export function startStatsLog(service: RoomService, logger: Logger, intervalMs: number): () => void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
-  let gc = { totalMs: 0, maxMs: 0 };
-  const gcObserver = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      gc.totalMs += entry.duration;
-      gc.maxMs = Math.max(gc.maxMs, entry.duration);
-    }
-  });
-  gcObserver.observe({ entryTypes: ['gc'] });
+  const gc = watchGarbageCollector();
   let slowestTick = 0;
   const tickRoom = service.tickRoom.bind(service);
   service.tickRoom = (room, now) => {
@@ -54,14 +48,12 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
         loopDelayP99Ms: ms(delay.percentile(99)),
         loopDelayMaxMs: ms(delay.max),
         slowestRoomTickMs: Math.round(slowestTick * 100) / 100,
-        gcMs: Math.round(gc.totalMs),
-        gcMaxMs: Math.round(gc.maxMs * 100) / 100,
+        ...gc.take(),
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
       },
       'stats',
     );
     delay.reset();
-    gc = { totalMs: 0, maxMs: 0 };
     slowestTick = 0;
     last = { ...service.counters, at: now };
   }, intervalMs);
@@ -69,7 +61,7 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
   return () => {
     clearInterval(timer);
     delay.disable();
-    gcObserver.disconnect();
+    gc.stop();
     service.tickRoom = tickRoom;
   };
 }
