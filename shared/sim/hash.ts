@@ -83,7 +83,6 @@ function sameButTick(a: GameState, b: GameState): boolean {
   return count === 0;
 }
 
-
 /** Mixed into a finished entry's second lane, so that the two lanes' sums differ. */
 const ENTRY_B = 0x27d4eb2f;
 

@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import fc from 'fast-check';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import {
   ClientEvent,
