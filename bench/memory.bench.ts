@@ -49,6 +49,17 @@ function youngBytes(): number {
   return v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
 }
 
+/** A fixed stream of jitter, so that every run sends the same actions at the same ticks. */
+function jitter(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function main(): void {
@@ -57,7 +68,8 @@ function main(): void {
   const setup = roundSetup(0, spec, { kind: 'rush', rushSeed: RUSH_SEED }, level);
   const games = Array.from({ length: STUDENTS }, () => PlayerGame.start(setup, 0));
   const gap = 1000 / RATE;
-  const nextAt = games.map(() => Math.random() * gap);
+  const random = jitter(1);
+  const nextAt = games.map(() => random() * gap);
   const allocated: number[] = [];
   const survivors: number[] = [];
   let actions = 0;
@@ -71,7 +83,7 @@ function main(): void {
         const tick = Math.floor(((nextAt[i] ?? 0) * TICK_HZ) / 1000);
         const move = bestFitAction(advance(game.current.state, tick));
         todo.push({ game, action: move ?? MISCLICK, tick });
-        nextAt[i] = (nextAt[i] ?? 0) + gap * (0.8 + Math.random() * 0.4);
+        nextAt[i] = (nextAt[i] ?? 0) + gap * (0.8 + random() * 0.4);
       }
     });
     collect({ type: 'minor' });

@@ -89,14 +89,19 @@ export class Draft {
 
   /**
    * The objects record, copied the first time it is edited. Derived data cached mid-transition
-   * for the copy is dropped on every edit, since the copy is edited in place.
+   * for the copy is dropped on every edit, since the copy is edited in place, except the heap
+   * layout when the edit leaves it as it was (`movesLayout` false: nothing placed, moved, grown
+   * past its cells or freed from the heap): the copy starts with the base's layout and keeps
+   * it until an edit moves something, so making unplaced objects never rebuilds it.
    */
-  private ownObjects(): Record<string, SimObject> {
+  private ownObjects(movesLayout: boolean): Record<string, SimObject> {
+    if (movesLayout) this.layoutChanged = true;
     if (!this.objectsOwned) {
       this.s.objects = { ...this.s.objects };
       this.objectsOwned = true;
+      if (!movesLayout) shareLayout(this.base.objects, this.s.objects);
     } else {
-      forgetLayout(this.s.objects);
+      if (movesLayout) forgetLayout(this.s.objects);
       forgetAnalysis(this.s.objects);
     }
     return this.s.objects;
@@ -104,19 +109,16 @@ export class Draft {
 
   putObject(obj: SimObject): void {
     const old = own(this.s.objects, obj.id);
-    if (
+    const moves =
       (old?.address ?? null) !== obj.address ||
-      (obj.address !== null && spanOf(old!.size) !== spanOf(obj.size))
-    ) {
-      this.layoutChanged = true;
-    }
-    setOwn(this.ownObjects(), obj.id, obj);
+      (obj.address !== null && spanOf(old!.size) !== spanOf(obj.size));
+    setOwn(this.ownObjects(moves), obj.id, obj);
     this.objectChanged(obj.id);
   }
 
   removeObject(id: string): void {
-    if ((own(this.s.objects, id)?.address ?? null) !== null) this.layoutChanged = true;
-    delete this.ownObjects()[id];
+    const placed = (own(this.s.objects, id)?.address ?? null) !== null;
+    delete this.ownObjects(placed)[id];
     this.objectChanged(id);
   }
 
