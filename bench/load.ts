@@ -17,9 +17,10 @@
  * --plan-bots (bots replay one precomputed autoplayer run instead of each running the game: cheaper)
  * BENCH_REDIS_URL=redis://… runs the game server on Redis; BENCH_CPU_PROF=dir profiles it;
  * BENCH_SERVER_NODE_ARGS passes flags to both servers' node; BENCH_VERBOSE=1 prints its stats lines.
+ * --help prints this.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './cli';
 import {
   connect,
   countPushes,
@@ -33,8 +34,8 @@ import {
 import type { PushPlan } from './load-echo-server';
 import { type LatencySummary, type ProcessUsage, sampleProcess, summarise, usageBetween } from './load-stats';
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchArgs(
+  {
     students: { type: 'string', default: '1000' },
     'room-size': { type: 'string', default: '40' },
     rate: { type: 'string', default: '3' },
@@ -48,7 +49,8 @@ const { values: args } = parseArgs({
     'plan-bots': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
   },
-});
+  import.meta.url,
+);
 const STUDENTS = Number(args.students);
 const ROOM_SIZE = Number(args['room-size']);
 const RATE = Number(args.rate);

@@ -13,22 +13,26 @@
  * Prints medians over the slices after a warm-up.
  *
  *   npm run bench:memory   (node --expose-gc --min-semi-space-size=64 --import tsx bench/memory.bench.ts)
+ *
+ * Options: --students N (1000) --seconds S (12, the first 2 a warm-up) --rate R actions/s (3).
+ * `--min-semi-space-size=64` keeps the collector from running inside a slice.
  */
 
-import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { PlayerGame, roundSetup } from '../server/game/player-game';
 import { generateRushLevel } from '../shared/level/rush';
 import type { RoundSpec } from '../shared/protocol';
 import { type Action, advance, bestFitAction } from '../shared/sim';
+import { benchArgs } from './cli';
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchArgs(
+  {
     students: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '12' },
     rate: { type: 'string', default: '3' },
   },
-});
+  import.meta.url,
+);
 const STUDENTS = Number(args.students);
 const SLICE_MS = 200;
 const SLICES = Math.round((Number(args.seconds) * 1000) / SLICE_MS);
