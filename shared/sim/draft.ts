@@ -48,6 +48,8 @@ export class Draft {
   droppedAll = false;
   private readonly s: GameState;
   private objectsOwned = false;
+  /** Whether an object was deleted from the copy (see `finish`). */
+  private objectsRemoved = false;
   /** Ids of the objects this draft put or removed (the rest of the table is the base's). */
   private changedObjectIds: Set<string> | null = null;
   /** Whether any object was placed, moved, resized past its cells or freed (the heap layout changed). */
@@ -70,6 +72,15 @@ export class Draft {
   }
 
   finish(): GameState {
+    if (this.objectsRemoved) {
+      // `delete` turns an object into a slow dictionary in V8, and every later copy of the
+      // table would be one too (bigger to copy and to keep): a table that lost an object is
+      // written out afresh, its layout (already worked out for it) going with it.
+      const fresh: Record<string, SimObject> = {};
+      for (const key in this.s.objects) setOwn(fresh, key, this.s.objects[key]!);
+      shareLayout(this.s.objects, fresh);
+      this.s.objects = fresh;
+    }
     if (this.objectsOwned) {
       if (!this.layoutChanged) shareLayout(this.base.objects, this.s.objects);
       carryObjectsDigest(this.base.objects, this.s.objects, this.changedObjectIds ?? []);
@@ -119,6 +130,7 @@ export class Draft {
   removeObject(id: string): void {
     const placed = (own(this.s.objects, id)?.address ?? null) !== null;
     delete this.ownObjects(placed)[id];
+    this.objectsRemoved = true;
     this.objectChanged(id);
   }
 
