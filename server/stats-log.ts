@@ -31,10 +31,8 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
       for (const seat of room.seats.values()) if (seat.connections > 0) players++;
     }
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    const times = service.actionTimes.sort((a, b) => a - b);
-    service.actionTimes = [];
-    const at = (p: number) =>
-      Math.round((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 100) / 100;
+    const times = service.actionTimes;
+    const at = (p: number) => (times.count > 0 ? ms(times.percentile(p * 100)) : 0);
     logger.info(
       {
         rooms: service.rooms.size,
@@ -54,6 +52,7 @@ export function startStatsLog(service: RoomService, logger: Logger, intervalMs: 
       'stats',
     );
     delay.reset();
+    times.reset();
     slowestTick = 0;
     last = { ...service.counters, at: now };
   }, intervalMs);
