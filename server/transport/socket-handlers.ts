@@ -1,9 +1,9 @@
 /**
- * Every client event on a connection: parse the payload with the protocol's schema
- * (actions by its hand-written twin first), refuse anything malformed with a clear error (changing nothing), rate-limit
- * joins per address and requests per connection, then hand the parsed payload to the
- * room service with the connection's session. Nothing a client sends can throw out of
- * here.
+ * Every client event on a connection: parse the payload with the protocol's schema (actions
+ * by the schema's hand-written twin first), refuse anything malformed with a clear error
+ * (changing nothing), rate-limit joins per address and requests per connection, then hand
+ * the parsed payload to the room service with the connection's session. Nothing a client
+ * sends can throw out of here.
  */
 import type { z } from 'zod';
 import type { ClientEvent, ProtocolError, Reply } from '../../shared/protocol';

@@ -93,6 +93,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 class StateHasher {
   a = SEED_A;
   b = SEED_B;
+  /** The lanes of the last entry `objectEntry` finished (kept here: nothing is allocated per entry). */
+  entryA = 0;
+  entryB = 0;
 
   word(w: number): void {
     this.a = Math.imul(this.a ^ w, 0x01000193);
@@ -236,10 +239,6 @@ class StateHasher {
     }
     this.recordParts(parts);
   }
-
-  /** The lanes of the last entry `objectEntry` finished (kept here: nothing is allocated per entry). */
-  entryA = 0;
-  entryB = 0;
 
   /**
    * One object's finished entry in an objects table (its id and its content), left in

@@ -107,13 +107,18 @@ export function forEachRoot(
   }
 }
 
-function reachableFrom(state: GameState): Set<string> {
+/**
+ * Every object reachable from the roots (frames' locals, temporaries, objects being made): a
+ * fresh set. Only the analysis it feeds is cached: a set per state would outlive the
+ * transition that needed it, and most states never ask again.
+ */
+export function reachable(state: GameState): Set<string> {
   const { objects } = state;
-  const reachable = new Set<string>();
+  const found = new Set<string>();
   const todo: string[] = [];
   forEachRoot(state, (id) => {
-    if (!reachable.has(id)) {
-      reachable.add(id);
+    if (!found.has(id)) {
+      found.add(id);
       todo.push(id);
     }
   });
@@ -121,18 +126,18 @@ function reachableFrom(state: GameState): Set<string> {
     const obj = objects[todo.pop()!];
     if (!obj) continue;
     for (const ref of obj.refs) {
-      if (!reachable.has(ref)) {
-        reachable.add(ref);
+      if (!found.has(ref)) {
+        found.add(ref);
         todo.push(ref);
       }
     }
   }
-  return reachable;
+  return found;
 }
 
 function analyseNow(state: GameState): Analysis {
   const { objects } = state;
-  const live = reachableFrom(state);
+  const live = reachable(state);
   const garbage: string[] = [];
   let garbageBytes = 0;
   for (const id in objects) {
@@ -167,15 +172,6 @@ export function carryAnalysis(before: GameState, after: GameState, dropped: stri
 
 export function analyse(state: GameState): Analysis {
   return cached(analyses, state, analyseNow);
-}
-
-/**
- * Every object reachable from the roots (frames' locals, temporaries, objects being made): a
- * fresh set. Only the analysis it feeds is cached: a set per state would outlive the
- * transition that needed it, and most states never ask again.
- */
-export function reachable(state: GameState): Set<string> {
-  return reachableFrom(state);
 }
 
 function countNow(state: GameState): Record<string, number> {
