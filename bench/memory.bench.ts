@@ -49,9 +49,11 @@ if (!gc) {
 }
 const collect = gc;
 
-function youngBytes(): number {
-  return v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+function spaceBytes(name: string): number {
+  return v8.getHeapSpaceStatistics().find((space) => space.space_name === name)?.space_used_size ?? 0;
 }
+const youngBytes = () => spaceBytes('new_space');
+const oldBytes = () => spaceBytes('old_space');
 
 /** A fixed stream of jitter, so that every run sends the same actions at the same ticks. */
 function jitter(seed: number): () => number {
@@ -76,6 +78,7 @@ function main(): void {
   const nextAt = games.map(() => random() * gap);
   const allocated: number[] = [];
   const survivors: number[] = [];
+  const promoted: number[] = [];
   let actions = 0;
   let moves = 0;
   let seq = 0;
@@ -90,7 +93,10 @@ function main(): void {
         nextAt[i] = (nextAt[i] ?? 0) + gap * (0.8 + random() * 0.4);
       }
     });
+    // What the last slice left alive and still is now moves to the old generation here.
+    const oldBefore = oldBytes();
     collect({ type: 'minor' });
+    const promotedNow = oldBytes() - oldBefore;
     const before = youngBytes();
     for (const { game, action, tick } of todo) game.apply(action, ++seq, tick, Number.POSITIVE_INFINITY);
     const after = youngBytes();
@@ -98,6 +104,7 @@ function main(): void {
     if (slice < WARMUP_SLICES) continue;
     allocated.push((after - before) / todo.length);
     survivors.push(youngBytes());
+    promoted.push(promotedNow);
     actions += todo.length;
     moves += todo.filter((t) => t.action !== MISCLICK).length;
   }
@@ -112,6 +119,7 @@ function main(): void {
   console.log(
     `survivors per action (median)        ${(median(survivors) / (actions / (SLICES - WARMUP_SLICES))).toFixed(0)} B`,
   );
+  console.log(`promoted per slice (median)          ${(median(promoted) / 1024).toFixed(0)} KB`);
   console.log(
     'command: npm run bench:memory  (node --expose-gc --min-semi-space-size=64 --import tsx bench/memory.bench.ts)',
   );
