@@ -23,6 +23,7 @@ import { PlayerGame, roundSetup } from '../server/game/player-game';
 import { generateRushLevel } from '../shared/level/rush';
 import type { RoundSpec } from '../shared/protocol';
 import { type Action, advance, bestFitAction } from '../shared/sim';
+import { createRandom } from '../shared/sim/rng';
 import { benchArgs } from './cli';
 
 const args = benchArgs(
@@ -55,17 +56,6 @@ function spaceBytes(name: string): number {
 const youngBytes = () => spaceBytes('new_space');
 const oldBytes = () => spaceBytes('old_space');
 
-/** A fixed stream of jitter, so that every run sends the same actions at the same ticks. */
-function jitter(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function main(): void {
@@ -74,8 +64,9 @@ function main(): void {
   const setup = roundSetup(0, spec, { kind: 'rush', rushSeed: RUSH_SEED }, level);
   const games = Array.from({ length: STUDENTS }, () => PlayerGame.start(setup, 0));
   const gap = 1000 / RATE;
-  const random = jitter(1);
-  const nextAt = games.map(() => random() * gap);
+  // A fixed stream of jitter, so that every run sends the same actions at the same ticks.
+  const random = createRandom(1);
+  const nextAt = games.map(() => random.next() * gap);
   const allocated: number[] = [];
   const survivors: number[] = [];
   const promoted: number[] = [];
@@ -90,7 +81,7 @@ function main(): void {
         const tick = Math.floor(((nextAt[i] ?? 0) * TICK_HZ) / 1000);
         const move = bestFitAction(advance(game.current.state, tick));
         todo.push({ game, action: move ?? MISCLICK, tick });
-        nextAt[i] = (nextAt[i] ?? 0) + gap * (0.8 + random() * 0.4);
+        nextAt[i] = (nextAt[i] ?? 0) + gap * (0.8 + random.next() * 0.4);
       }
     });
     // What the last slice left alive and still is now moves to the old generation here.
