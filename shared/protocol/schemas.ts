@@ -4,7 +4,7 @@
  * can never drift apart. Every object is strict: an unknown field is a bad payload.
  */
 import { z } from 'zod';
-import { ActionSchema, parseAction } from '../sim/parse-action';
+import { ActionSchema, isWhole, parseAction } from '../sim/parse-action';
 import {
   EXTEND_SECONDS_MAX,
   JOIN_CODE_ALPHABET,
@@ -165,10 +165,6 @@ export function parseActionPayloadFast(input: unknown): ActionPayload | undefine
   // A `tick` key holding undefined is left to zod.
   if (tick === undefined) return count === 2 ? { seq, action: action.action } : undefined;
   return isWhole(tick, 0, TICK_MAX) ? { seq, action: action.action, tick } : undefined;
-}
-
-function isWhole(v: unknown, min: number, max: number): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
 }
 
 export const RestartPayload = Empty;

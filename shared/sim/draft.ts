@@ -7,7 +7,7 @@ import type { Concept } from '../level/schema';
 import { carryObjectsDigest } from './hash';
 import { forgetLayout, shareLayout, spanOf } from './heap';
 import { own, setOwn } from './own';
-import { forgetAnalysis } from './references';
+import { forgetAnalysis, shareAnalysis } from './references';
 import { forgetStackBytes, rememberStackBytes, stackBytes } from './stack';
 import type { Frame, GameState, Request, SimEvent, SimObject, Tally } from './types';
 
@@ -75,10 +75,12 @@ export class Draft {
     if (this.objectsRemoved) {
       // `delete` turns an object into a slow dictionary in V8, and every later copy of the
       // table would be one too (bigger to copy and to keep): a table that lost an object is
-      // written out afresh, its layout (already worked out for it) going with it.
+      // written out afresh, its layout and garbage analysis (already worked out for it, the
+      // analysis by `emitNewGarbage` just before) going with it.
       const fresh: Record<string, SimObject> = {};
       for (const key in this.s.objects) setOwn(fresh, key, this.s.objects[key]!);
       shareLayout(this.s.objects, fresh);
+      shareAnalysis(this.s.objects, fresh);
       this.s.objects = fresh;
     }
     if (this.objectsOwned) {

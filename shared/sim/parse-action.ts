@@ -45,7 +45,8 @@ function isText(v: unknown, max: number): v is string {
   return typeof v === 'string' && v.length >= 1 && v.length <= max;
 }
 
-function isWhole(v: unknown, min: number, max: number): v is number {
+/** A safe integer in [min, max] (also used by the protocol's hand-written payload check). */
+export function isWhole(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
 }
 

@@ -60,6 +60,12 @@ class DerivedCache<T> {
     }
   }
 
+  /** `to` holds the same objects as `from` under another record: what was worked out for one holds for both. */
+  share(from: Record<string, SimObject>, to: Record<string, SimObject>): void {
+    const entries = this.byObjects.get(from);
+    if (entries && !this.byObjects.has(to)) this.byObjects.set(to, entries.slice());
+  }
+
   forget(objects: Record<string, SimObject>, stack?: Frame[]): void {
     const entries = this.byObjects.get(objects);
     if (!entries) return;
@@ -88,6 +94,12 @@ function cached<T>(cache: DerivedCache<T>, state: GameState, compute: (state: Ga
 export function forgetAnalysis(objects: Record<string, SimObject>, stack?: Frame[]): void {
   analyses.forget(objects, stack);
   counts.forget(objects, stack);
+}
+
+/** `to` is `from` written out afresh (the same objects): it keeps what was analysed for `from`. */
+export function shareAnalysis(from: Record<string, SimObject>, to: Record<string, SimObject>): void {
+  analyses.share(from, to);
+  counts.share(from, to);
 }
 
 /** The roots: every frame's locals (top frame first), interpreter temporaries, objects being made. */
